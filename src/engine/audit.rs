@@ -1,0 +1,132 @@
+//! The data audit: printed scores against published totals, and printed subtotals
+//! against the rows beneath them.
+
+use crate::model::{CriterionKind, Item, Matrix};
+use serde::{Deserialize, Serialize};
+
+/// A row whose printed scores do not add up to its published total ('?' counted as 0).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowFinding {
+    /// The item's name.
+    pub item: String,
+    /// The sum of its printed scores.
+    pub printed_sum: u32,
+    /// Its published total.
+    pub published_total: u32,
+}
+
+impl RowFinding {
+    /// Published total minus printed scores (positive: the printed scores fall short).
+    pub fn difference(&self) -> i64 {
+        i64::from(self.published_total) - i64::from(self.printed_sum)
+    }
+}
+
+/// Whether a subtotal belongs to a category or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubtotalLevel {
+    /// A category subtotal.
+    Category,
+    /// A group subtotal.
+    Group,
+}
+
+/// A printed subtotal checked against the rows beneath it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubtotalCheck {
+    /// Category or group.
+    pub level: SubtotalLevel,
+    /// Its name.
+    pub name: String,
+    /// The printed subtotal, or `None` when the document printed none.
+    pub published: Option<u32>,
+    /// The sum of the published totals of its rows.
+    pub sum_of_totals: u32,
+    /// The sum of the printed scores of its rows.
+    pub sum_of_scores: u32,
+}
+
+impl SubtotalCheck {
+    /// True when a subtotal was printed and equals the sum of its rows' published totals.
+    pub fn agrees_with_totals(&self) -> bool {
+        self.published == Some(self.sum_of_totals)
+    }
+
+    /// True when a subtotal was printed and equals the sum of its rows' printed scores.
+    pub fn agrees_with_scores(&self) -> bool {
+        self.published == Some(self.sum_of_scores)
+    }
+}
+
+/// The audit of a matrix against what the document printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audit {
+    /// Rows with a published total that were checked.
+    pub rows_checked: usize,
+    /// Rows whose printed scores disagree with their published total.
+    pub row_findings: Vec<RowFinding>,
+    /// Every category and group subtotal, printed or not.
+    pub subtotals: Vec<SubtotalCheck>,
+}
+
+impl Audit {
+    /// The subtotal checks where a printed subtotal disagrees with its rows' published totals.
+    pub fn subtotal_disagreements(&self) -> impl Iterator<Item = &SubtotalCheck> {
+        self.subtotals.iter().filter(|s| s.published.is_some() && !s.agrees_with_totals())
+    }
+
+    /// The categories and groups for which the document printed no subtotal.
+    pub fn missing_subtotals(&self) -> impl Iterator<Item = &SubtotalCheck> {
+        self.subtotals.iter().filter(|s| s.published.is_none())
+    }
+}
+
+/// The sum of an item's printed (scored-criterion, known) scores.
+fn printed_sum(item: &Item, matrix: &Matrix) -> u32 {
+    matrix
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == CriterionKind::Scored)
+        .filter_map(|(i, _)| item.score(i).value())
+        .map(u32::from)
+        .sum()
+}
+
+/// Checks every row and every printed subtotal of `matrix`.
+pub fn audit(matrix: &Matrix) -> Audit {
+    let mut rows_checked = 0;
+    let mut row_findings = Vec::new();
+    for item in &matrix.items {
+        let Some(published_total) = item.published_total else { continue };
+        rows_checked += 1;
+        let printed = printed_sum(item, matrix);
+        if printed != published_total {
+            row_findings.push(RowFinding { item: item.name.clone(), printed_sum: printed, published_total });
+        }
+    }
+    let check = |level, name: &str, published, in_scope: &dyn Fn(&Item) -> bool| {
+        let rows = matrix.items.iter().filter(|item| in_scope(item));
+        let (mut sum_of_totals, mut sum_of_scores) = (0, 0);
+        for item in rows {
+            sum_of_totals += item.published_total.unwrap_or(0);
+            sum_of_scores += printed_sum(item, matrix);
+        }
+        SubtotalCheck { level, name: name.to_owned(), published, sum_of_totals, sum_of_scores }
+    };
+    let mut subtotals: Vec<SubtotalCheck> = matrix
+        .categories
+        .iter()
+        .map(|c| {
+            check(SubtotalLevel::Category, &c.name, c.published_subtotal, &|item: &Item| {
+                item.category.as_deref() == Some(c.name.as_str()) && item.group == c.group
+            })
+        })
+        .collect();
+    subtotals.extend(matrix.groups.iter().map(|g| {
+        check(SubtotalLevel::Group, &g.name, g.published_subtotal, &|item: &Item| {
+            item.group.as_deref() == Some(g.name.as_str())
+        })
+    }));
+    Audit { rows_checked, row_findings, subtotals }
+}

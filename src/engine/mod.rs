@@ -1,0 +1,14 @@
+//! The scoring engine: pure functions from a matrix and settings to totals, bands, ranks,
+//! subtotals, baseline movement and the data audit. No web dependencies.
+
+mod audit;
+mod baseline;
+mod evaluate;
+mod ranking;
+mod scoring;
+
+pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
+pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
+pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
+pub use ranking::{rank, Rank};
+pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};

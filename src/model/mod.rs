@@ -1,0 +1,13 @@
+//! The domain types: matrices, criteria, items, scores, weights, thresholds and bands.
+
+mod band;
+mod matrix;
+mod score;
+mod settings;
+
+pub use band::{Band, Thresholds};
+pub use matrix::{
+    Criterion, CriterionKind, GroupInfo, CategoryInfo, Item, Matrix, PublishedPriority,
+};
+pub use score::Score;
+pub use settings::{Settings, UnknownPolicy, Weight};
