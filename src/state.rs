@@ -21,7 +21,11 @@ impl MatrixState {
     pub fn new(matrix: Matrix) -> Self {
         let settings = Settings::published(&matrix);
         let matrix = Rc::new(matrix);
-        Self { published: Rc::clone(&matrix), matrix, settings }
+        Self {
+            published: Rc::clone(&matrix),
+            matrix,
+            settings,
+        }
     }
 
     /// True when scores or settings differ from the published ones.
@@ -55,7 +59,11 @@ pub enum Action {
     /// The user picked how '?' scores count.
     UnknownPolicyChanged(UnknownPolicy),
     /// The user edited one score.
-    ScoreEdited { item: usize, criterion: usize, score: Score },
+    ScoreEdited {
+        item: usize,
+        criterion: usize,
+        score: Score,
+    },
     /// The user asked to return the shown matrix to its published scores and settings.
     ResetToPublished,
 }
@@ -63,7 +71,10 @@ pub enum Action {
 impl AppState {
     /// A state showing the first of `matrices`.
     pub fn new(matrices: Vec<Matrix>) -> Self {
-        Self { matrices: matrices.into_iter().map(MatrixState::new).collect(), active: 0 }
+        Self {
+            matrices: matrices.into_iter().map(MatrixState::new).collect(),
+            active: 0,
+        }
     }
 
     /// The matrix on screen, if there is one.
@@ -82,7 +93,9 @@ impl AppState {
             }
             return next;
         }
-        let Some(current) = next.matrices.get_mut(next.active) else { return next };
+        let Some(current) = next.matrices.get_mut(next.active) else {
+            return next;
+        };
         apply(current, action);
         next
     }
@@ -98,10 +111,18 @@ fn apply(current: &mut MatrixState, action: Action) {
             }
         }
         Action::KeepScaleToggled(on) => settings.keep_scale = on,
-        Action::AmberThresholdChanged(value) => settings.thresholds = settings.thresholds.with_amber(value),
-        Action::RedThresholdChanged(value) => settings.thresholds = settings.thresholds.with_red(value),
+        Action::AmberThresholdChanged(value) => {
+            settings.thresholds = settings.thresholds.with_amber(value)
+        }
+        Action::RedThresholdChanged(value) => {
+            settings.thresholds = settings.thresholds.with_red(value)
+        }
         Action::UnknownPolicyChanged(policy) => settings.unknown_policy = policy,
-        Action::ScoreEdited { item, criterion, score } => {
+        Action::ScoreEdited {
+            item,
+            criterion,
+            score,
+        } => {
             let in_range = current
                 .matrix
                 .items

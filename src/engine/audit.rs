@@ -72,7 +72,9 @@ pub struct Audit {
 impl Audit {
     /// The subtotal checks where a printed subtotal disagrees with its rows' published totals.
     pub fn subtotal_disagreements(&self) -> impl Iterator<Item = &SubtotalCheck> {
-        self.subtotals.iter().filter(|s| s.published.is_some() && !s.agrees_with_totals())
+        self.subtotals
+            .iter()
+            .filter(|s| s.published.is_some() && !s.agrees_with_totals())
     }
 
     /// The categories and groups for which the document printed no subtotal.
@@ -98,11 +100,17 @@ pub fn audit(matrix: &Matrix) -> Audit {
     let mut rows_checked = 0;
     let mut row_findings = Vec::new();
     for item in &matrix.items {
-        let Some(published_total) = item.published_total else { continue };
+        let Some(published_total) = item.published_total else {
+            continue;
+        };
         rows_checked += 1;
         let printed = printed_sum(item, matrix);
         if printed != published_total {
-            row_findings.push(RowFinding { item: item.name.clone(), printed_sum: printed, published_total });
+            row_findings.push(RowFinding {
+                item: item.name.clone(),
+                printed_sum: printed,
+                published_total,
+            });
         }
     }
     let check = |level, name: &str, published, in_scope: &dyn Fn(&Item) -> bool| {
@@ -112,21 +120,39 @@ pub fn audit(matrix: &Matrix) -> Audit {
             sum_of_totals += item.published_total.unwrap_or(0);
             sum_of_scores += printed_sum(item, matrix);
         }
-        SubtotalCheck { level, name: name.to_owned(), published, sum_of_totals, sum_of_scores }
+        SubtotalCheck {
+            level,
+            name: name.to_owned(),
+            published,
+            sum_of_totals,
+            sum_of_scores,
+        }
     };
     let mut subtotals: Vec<SubtotalCheck> = matrix
         .categories
         .iter()
         .map(|c| {
-            check(SubtotalLevel::Category, &c.name, c.published_subtotal, &|item: &Item| {
-                item.category.as_deref() == Some(c.name.as_str()) && item.group == c.group
-            })
+            check(
+                SubtotalLevel::Category,
+                &c.name,
+                c.published_subtotal,
+                &|item: &Item| {
+                    item.category.as_deref() == Some(c.name.as_str()) && item.group == c.group
+                },
+            )
         })
         .collect();
     subtotals.extend(matrix.groups.iter().map(|g| {
-        check(SubtotalLevel::Group, &g.name, g.published_subtotal, &|item: &Item| {
-            item.group.as_deref() == Some(g.name.as_str())
-        })
+        check(
+            SubtotalLevel::Group,
+            &g.name,
+            g.published_subtotal,
+            &|item: &Item| item.group.as_deref() == Some(g.name.as_str()),
+        )
     }));
-    Audit { rows_checked, row_findings, subtotals }
+    Audit {
+        rows_checked,
+        row_findings,
+        subtotals,
+    }
 }

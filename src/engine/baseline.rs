@@ -74,7 +74,11 @@ pub fn movement(baseline: &Baseline, evaluation: &Evaluation, index: usize) -> O
     let now = evaluation.items.get(index)?;
     let before = i64::try_from(published_rank.position).unwrap_or(i64::MAX);
     let after = i64::try_from(now.rank.position).unwrap_or(i64::MAX);
-    Some(Movement { places_up: before - after, from, to: now.band })
+    Some(Movement {
+        places_up: before - after,
+        from,
+        to: now.band,
+    })
 }
 
 /// One line of the published-versus-computed comparison.
@@ -98,13 +102,21 @@ pub fn compare_priorities(matrix: &Matrix, evaluation: &Evaluation) -> Vec<Prior
         .filter_map(|(p, priority)| {
             let item = matrix.item_index(&priority.item)?;
             let band = evaluation.items.get(item)?.band;
-            Some(PriorityRow { item, published: Some(p), band })
+            Some(PriorityRow {
+                item,
+                published: Some(p),
+                band,
+            })
         })
         .collect();
     for &item in &evaluation.ranking {
         let band = evaluation.items[item].band;
         if band == Band::Red && !rows.iter().any(|r| r.item == item) {
-            rows.push(PriorityRow { item, published: None, band });
+            rows.push(PriorityRow {
+                item,
+                published: None,
+                band,
+            });
         }
     }
     rows

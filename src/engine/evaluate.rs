@@ -92,7 +92,14 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     let totals: Vec<f64> = matrix
         .items
         .iter()
-        .map(|item| item_total(item, &matrix.criteria, &multipliers, settings.unknown_policy))
+        .map(|item| {
+            item_total(
+                item,
+                &matrix.criteria,
+                &multipliers,
+                settings.unknown_policy,
+            )
+        })
         .collect();
     let (ranks, ranking) = rank(&totals);
     let mut counts = BandCounts::default();
@@ -105,7 +112,13 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
             counts.add(band);
             let unknowns = item.scores.iter().filter(|s| **s == Score::Unknown).count();
             let range = (unknowns > 0).then(|| total_range(item, matrix, &multipliers, settings));
-            ItemResult { total, band, rank, unknowns, range }
+            ItemResult {
+                total,
+                band,
+                rank,
+                unknowns,
+                range,
+            }
         })
         .collect();
     let categories = subtotals(
@@ -113,7 +126,10 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
         &totals,
         |item| item.category.clone().map(|name| (name, item.group.clone())),
         |name, group| {
-            let info = matrix.categories.iter().find(|c| c.name == name && c.group.as_deref() == group);
+            let info = matrix
+                .categories
+                .iter()
+                .find(|c| c.name == name && c.group.as_deref() == group);
             info.and_then(|c| c.published_subtotal)
         },
     );
@@ -121,14 +137,37 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
         &matrix.items,
         &totals,
         |item| item.group.clone().map(|name| (name, None)),
-        |name, _| matrix.groups.iter().find(|g| g.name == name).and_then(|g| g.published_subtotal),
+        |name, _| {
+            matrix
+                .groups
+                .iter()
+                .find(|g| g.name == name)
+                .and_then(|g| g.published_subtotal)
+        },
     );
-    Evaluation { multipliers, items, ranking, categories, groups, counts }
+    Evaluation {
+        multipliers,
+        items,
+        ranking,
+        categories,
+        groups,
+        counts,
+    }
 }
 
-fn total_range(item: &Item, matrix: &Matrix, multipliers: &[f64], settings: &Settings) -> TotalRange {
+fn total_range(
+    item: &Item,
+    matrix: &Matrix,
+    multipliers: &[f64],
+    settings: &Settings,
+) -> TotalRange {
     let min = item_total(item, &matrix.criteria, multipliers, UnknownPolicy::Zero);
-    let max = item_total(item, &matrix.criteria, multipliers, UnknownPolicy::WorstCase);
+    let max = item_total(
+        item,
+        &matrix.criteria,
+        multipliers,
+        UnknownPolicy::WorstCase,
+    );
     TotalRange {
         min,
         max,
@@ -147,13 +186,21 @@ fn subtotals(
 ) -> Vec<Subtotal> {
     let mut out: Vec<Subtotal> = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        let Some((name, group)) = key_of(item) else { continue };
+        let Some((name, group)) = key_of(item) else {
+            continue;
+        };
         let existing = out.iter().position(|s| s.name == name && s.group == group);
         let slot = if let Some(i) = existing {
             i
         } else {
             let printed = published(&name, group.as_deref());
-            out.push(Subtotal { name, group, total: 0.0, published: printed, items: Vec::new() });
+            out.push(Subtotal {
+                name,
+                group,
+                total: 0.0,
+                published: printed,
+                items: Vec::new(),
+            });
             out.len() - 1
         };
         out[slot].total = snap(out[slot].total + totals[index]);

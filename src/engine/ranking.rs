@@ -28,7 +28,13 @@ impl fmt::Display for Rank {
 pub fn rank(totals: &[f64]) -> (Vec<Rank>, Vec<usize>) {
     let mut order: Vec<usize> = (0..totals.len()).collect();
     order.sort_by(|&a, &b| totals[b].partial_cmp(&totals[a]).unwrap_or(Ordering::Equal));
-    let mut ranks = vec![Rank { position: 0, tied: false }; totals.len()];
+    let mut ranks = vec![
+        Rank {
+            position: 0,
+            tied: false
+        };
+        totals.len()
+    ];
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
@@ -36,7 +42,10 @@ pub fn rank(totals: &[f64]) -> (Vec<Rank>, Vec<usize>) {
             end += 1;
         }
         for &index in &order[start..end] {
-            ranks[index] = Rank { position: start + 1, tied: end - start > 1 };
+            ranks[index] = Rank {
+                position: start + 1,
+                tied: end - start > 1,
+            };
         }
         start = end;
     }

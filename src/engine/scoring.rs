@@ -1,6 +1,8 @@
 //! Weighted totals and banding for one item: multipliers, the unknown-score policy, thresholds.
 
-use crate::model::{Band, Criterion, CriterionKind, Item, Score, Settings, Thresholds, UnknownPolicy};
+use crate::model::{
+    Band, Criterion, CriterionKind, Item, Score, Settings, Thresholds, UnknownPolicy,
+};
 
 /// Rounds away floating-point noise (to a millionth) so that, e.g., a total that is
 /// exactly 11 on paper is never 10.999999999 and never falls into the wrong band.
@@ -19,7 +21,9 @@ pub fn snap(value: f64) -> f64 {
 /// normalised so their mean is 1: the total stays on the published 0-24 scale and the
 /// thresholds keep their meaning. When every weight is 0 every multiplier is 0.
 pub fn effective_multipliers(settings: &Settings, criteria_count: usize) -> Vec<f64> {
-    let weights: Vec<f64> = (0..criteria_count).map(|i| settings.weight(i).get()).collect();
+    let weights: Vec<f64> = (0..criteria_count)
+        .map(|i| settings.weight(i).get())
+        .collect();
     if !settings.keep_scale {
         return weights;
     }
@@ -58,8 +62,17 @@ fn known_mean(item: &Item, criteria: &[Criterion]) -> f64 {
 }
 
 /// An item's weighted total: the sum of each score times its criterion's multiplier.
-pub fn item_total(item: &Item, criteria: &[Criterion], multipliers: &[f64], policy: UnknownPolicy) -> f64 {
-    let mean = if policy == UnknownPolicy::ItemMean { known_mean(item, criteria) } else { 0.0 };
+pub fn item_total(
+    item: &Item,
+    criteria: &[Criterion],
+    multipliers: &[f64],
+    policy: UnknownPolicy,
+) -> f64 {
+    let mean = if policy == UnknownPolicy::ItemMean {
+        known_mean(item, criteria)
+    } else {
+        0.0
+    };
     let raw: f64 = multipliers
         .iter()
         .enumerate()

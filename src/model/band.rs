@@ -64,7 +64,10 @@ pub struct Thresholds {
 
 impl Thresholds {
     /// The document's thresholds: Amber from 6, Red from 11.
-    pub const PUBLISHED: Thresholds = Thresholds { amber: 6.0, red: 11.0 };
+    pub const PUBLISHED: Thresholds = Thresholds {
+        amber: 6.0,
+        red: 11.0,
+    };
 
     /// Thresholds with `amber` changed; `red` is raised to match if needed,
     /// so Amber never starts above Red. Non-finite or negative input is ignored.
@@ -73,7 +76,10 @@ impl Thresholds {
         if !amber.is_finite() || amber < 0.0 {
             return self;
         }
-        Self { amber, red: self.red.max(amber) }
+        Self {
+            amber,
+            red: self.red.max(amber),
+        }
     }
 
     /// Thresholds with `red` changed; `amber` is lowered to match if needed.
@@ -83,7 +89,10 @@ impl Thresholds {
         if !red.is_finite() || red < 0.0 {
             return self;
         }
-        Self { amber: self.amber.min(red), red }
+        Self {
+            amber: self.amber.min(red),
+            red,
+        }
     }
 }
 

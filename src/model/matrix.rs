@@ -116,6 +116,8 @@ impl Matrix {
 
     /// True when the matrix has an unattributed column.
     pub fn has_unattributed(&self) -> bool {
-        self.criteria.iter().any(|c| c.kind == CriterionKind::Unattributed)
+        self.criteria
+            .iter()
+            .any(|c| c.kind == CriterionKind::Unattributed)
     }
 }

@@ -7,7 +7,7 @@ mod settings;
 
 pub use band::{Band, Thresholds};
 pub use matrix::{
-    Criterion, CriterionKind, GroupInfo, CategoryInfo, Item, Matrix, PublishedPriority,
+    CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, PublishedPriority,
 };
 pub use score::Score;
 pub use settings::{Settings, UnknownPolicy, Weight};

@@ -1,0 +1,99 @@
+//! The root component: holds the one reducer, derives the evaluation, lays out the views.
+
+use super::audit_view::AuditView;
+use super::matrix_table::MatrixTable;
+use super::methodology::Methodology;
+use super::priority_list::PriorityList;
+use super::published_priorities::PublishedPriorities;
+use super::switcher::Switcher;
+use super::weights_panel::WeightsPanel;
+use crate::data::seed_matrices;
+use crate::engine::{audit, baseline, evaluate};
+use crate::state::{Action, AppState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(AppState::reduce(&self, action))
+    }
+}
+
+/// The whole app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let seed = use_memo((), |()| seed_matrices());
+    match &*seed {
+        Ok(matrices) => html! { <Explorer matrices={Rc::new(matrices.clone())} /> },
+        Err(error) => {
+            html! { <main class="fatal"><h1>{ "Matrix Explorer" }</h1><p role="alert">{ error.to_string() }</p></main> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExplorerProps {
+    matrices: Rc<Vec<crate::model::Matrix>>,
+}
+
+#[function_component(Explorer)]
+fn explorer(props: &ExplorerProps) -> Html {
+    let matrices = Rc::clone(&props.matrices);
+    let state = use_reducer(move || AppState::new((*matrices).clone()));
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let Some(current) = state.current().cloned() else {
+        return html! { <main><p role="alert">{ "No matrix is loaded." }</p></main> };
+    };
+    let evaluation = use_memo(
+        (Rc::clone(&current.matrix), current.settings.clone()),
+        |(m, s)| evaluate(m, s),
+    );
+    let published = Rc::clone(&current.published);
+    let base = use_memo(Rc::clone(&published), |m| baseline(m));
+    let findings = use_memo(Rc::clone(&published), |m| audit(m));
+    let names: Vec<String> = state
+        .matrices
+        .iter()
+        .map(|m| m.matrix.short_name.clone())
+        .collect();
+    html! {
+        <>
+        <header class="app-header">
+            <h1>{ "Matrix Explorer" }</h1>
+            <p class="source">{ &current.published.source }</p>
+        </header>
+        <Switcher names={names} active={state.active} on_select={dispatch.reform(Action::MatrixSelected)} />
+        <main id="matrix-panel" class="layout" role="tabpanel" aria-label={current.matrix.title.clone()}>
+            <WeightsPanel
+                matrix={Rc::clone(&current.matrix)}
+                settings={current.settings.clone()}
+                multipliers={Rc::new(evaluation.multipliers.clone())}
+                changed={current.is_changed()}
+                on_action={dispatch.clone()} />
+            <section class="matrix-section" aria-labelledby="matrix-heading">
+                <h2 id="matrix-heading">{ &current.matrix.title }</h2>
+                <MatrixTable
+                    matrix={Rc::clone(&current.matrix)}
+                    published={Rc::clone(&published)}
+                    evaluation={Rc::clone(&evaluation)}
+                    baseline={Rc::clone(&base)}
+                    on_action={dispatch.clone()} />
+            </section>
+            <PriorityList matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} baseline={Rc::clone(&base)} />
+        </main>
+        <div class="lower">
+            <PublishedPriorities matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} />
+            <AuditView matrix={Rc::clone(&published)} audit={Rc::clone(&findings)} />
+            <Methodology matrix={Rc::clone(&published)} settings={current.settings.clone()} />
+        </div>
+        <footer class="app-footer">
+            <p>{ "Runs entirely in this browser window: nothing you do here is sent anywhere." }</p>
+        </footer>
+        </>
+    }
+}

@@ -1,0 +1,85 @@
+//! The data audit: rows whose printed scores disagree with their published totals, and
+//! subtotals that disagree with their rows or were not printed.
+
+use crate::engine::{Audit, SubtotalLevel};
+use crate::model::Matrix;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AuditViewProps {
+    pub matrix: Rc<Matrix>,
+    pub audit: Rc<Audit>,
+}
+
+fn level(level: SubtotalLevel) -> &'static str {
+    match level {
+        SubtotalLevel::Category => "Category",
+        SubtotalLevel::Group => "Group",
+    }
+}
+
+#[function_component(AuditView)]
+pub fn audit_view(props: &AuditViewProps) -> Html {
+    let audit = &props.audit;
+    let shortfall: i64 = audit
+        .row_findings
+        .iter()
+        .map(crate::engine::RowFinding::difference)
+        .sum();
+    let summary = format!(
+        "{} of {} rows: printed scores disagree with the published total ({} points in all).",
+        audit.row_findings.len(),
+        audit.rows_checked,
+        shortfall
+    );
+    html! {
+        <section class="audit" aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{ format!("Data audit: {}", props.matrix.title) }</h2>
+            <p class="audit-summary">{ summary }</p>
+            if props.matrix.has_unattributed() {
+                <p>{ "By default the difference is held in the \"Unattributed\" column, so every published total and band is reproduced; the document does not say which criterion it belongs to." }</p>
+            }
+            if !audit.row_findings.is_empty() {
+                <table class="audit-rows">
+                    <caption>{ "Rows whose printed scores do not add up to the published total ('?' counted as 0)" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Item" }</th><th scope="col">{ "Printed scores add up to" }</th>
+                        <th scope="col">{ "Published total" }</th><th scope="col">{ "Difference" }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for audit.row_findings.iter().map(|f| html! {
+                        <tr><th scope="row">{ &f.item }</th><td>{ f.printed_sum }</td><td>{ f.published_total }</td>
+                        <td>{ format!("{:+}", f.difference()) }</td></tr>
+                    }) }
+                    </tbody>
+                </table>
+            }
+            <table class="audit-subtotals">
+                <caption>{ "Printed subtotals against the rows beneath them" }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Category or group" }</th><th scope="col">{ "Printed subtotal" }</th>
+                    <th scope="col">{ "Sum of published totals" }</th><th scope="col">{ "Sum of printed scores" }</th>
+                    <th scope="col">{ "Finding" }</th>
+                </tr></thead>
+                <tbody>
+                { for audit.subtotals.iter().map(|s| {
+                    let finding = match s.published {
+                        None => "No subtotal printed".to_owned(),
+                        Some(p) if p != s.sum_of_totals => format!("Disagrees with its rows by {:+}", i64::from(p) - i64::from(s.sum_of_totals)),
+                        Some(_) if !s.agrees_with_scores() => "Agrees with the published totals, not with the printed scores".to_owned(),
+                        Some(_) => "Agrees".to_owned(),
+                    };
+                    html! {
+                        <tr class={classes!((s.published.is_some() && !s.agrees_with_totals()).then_some("disagrees"))}>
+                            <th scope="row">{ format!("{}: {}", level(s.level), s.name) }</th>
+                            <td>{ s.published.map(|p| p.to_string()).unwrap_or_else(|| "none".to_owned()) }</td>
+                            <td>{ s.sum_of_totals }</td><td>{ s.sum_of_scores }</td><td>{ finding }</td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

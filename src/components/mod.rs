@@ -1,0 +1,12 @@
+//! The Yew views. Each renders data it is given and emits events; none computes a total or band.
+
+mod app;
+mod audit_view;
+mod matrix_table;
+mod methodology;
+mod priority_list;
+mod published_priorities;
+mod switcher;
+mod weights_panel;
+
+pub use app::App;

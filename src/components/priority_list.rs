@@ -1,0 +1,48 @@
+//! The ranked priority list with ties ("="), bands, movement against the published
+//! baseline, and live Red / Amber / Green counts.
+
+use super::matrix_table::band_chip;
+use crate::engine::{format_total, movement, Baseline, Evaluation};
+use crate::model::Matrix;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PriorityListProps {
+    pub matrix: Rc<Matrix>,
+    pub evaluation: Rc<Evaluation>,
+    pub baseline: Rc<Baseline>,
+}
+
+#[function_component(PriorityList)]
+pub fn priority_list(props: &PriorityListProps) -> Html {
+    let counts = props.evaluation.counts;
+    html! {
+        <section class="priorities" aria-labelledby="priorities-heading">
+            <h2 id="priorities-heading">{ "Ranked priorities" }</h2>
+            <p class="band-counts" aria-live="polite">
+                <span class="count red">{ format!("Red {}", counts.red) }</span>{ ", " }
+                <span class="count amber">{ format!("Amber {}", counts.amber) }</span>{ ", " }
+                <span class="count green">{ format!("Green {}", counts.green) }</span>
+            </p>
+            <ol class="priority-list">
+                { for props.evaluation.ranking.iter().filter_map(|&index| {
+                    let item = props.matrix.items.get(index)?;
+                    let result = props.evaluation.items.get(index)?;
+                    let moved = movement(&props.baseline, &props.evaluation, index);
+                    Some(html! {
+                        <li key={item.name.clone()} class={classes!("priority", result.band.css())} data-item={item.name.clone()}>
+                            <span class="rank">{ result.rank.to_string() }</span>
+                            <span class="name">{ &item.name }</span>
+                            <span class="points">{ format_total(result.total) }</span>
+                            { band_chip(result.band) }
+                            if let Some(m) = moved {
+                                <span class="movement"><span aria-hidden="true" class="arrow">{ m.arrow() }</span>{ " " }{ m.describe() }</span>
+                            }
+                        </li>
+                    })
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! The document's published priority list beside the bands computed now, and the Red
+//! items the published list leaves out.
+
+use super::matrix_table::band_chip;
+use crate::engine::{compare_priorities, format_total, Evaluation};
+use crate::model::Matrix;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PublishedPrioritiesProps {
+    pub matrix: Rc<Matrix>,
+    pub evaluation: Rc<Evaluation>,
+}
+
+#[function_component(PublishedPriorities)]
+pub fn published_priorities(props: &PublishedPrioritiesProps) -> Html {
+    let matrix = &props.matrix;
+    let rows = compare_priorities(matrix, &props.evaluation);
+    if rows.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="published-priorities" aria-labelledby="published-heading">
+            <h2 id="published-heading">{ "Published priorities beside computed bands" }</h2>
+            <p>{ "The document's top priorities are not simply every Red item: the board added items by decision, and some Red items were not listed." }</p>
+            <table class="comparison">
+                <thead><tr>
+                    <th scope="col">{ "Item" }</th>
+                    <th scope="col">{ "Published list" }</th>
+                    <th scope="col">{ "Total now" }</th>
+                    <th scope="col">{ "Band now" }</th>
+                    <th scope="col">{ "Rank now" }</th>
+                </tr></thead>
+                <tbody>
+                { for rows.iter().filter_map(|row| {
+                    let item = matrix.items.get(row.item)?;
+                    let result = props.evaluation.items.get(row.item)?;
+                    let listed = row.published.and_then(|p| matrix.priorities.get(p)).map_or_else(
+                        || "Not listed".to_owned(),
+                        |p| match (p.position, p.points) {
+                            (Some(pos), Some(points)) => format!("{pos}. {} ({points} points)", p.listed_as),
+                            (Some(pos), None) => format!("{pos}. {}", p.listed_as),
+                            _ if p.board_decision => format!("{}: added by board decision", p.listed_as),
+                            _ => p.listed_as.clone(),
+                        });
+                    Some(html! {
+                        <tr class={classes!(row.published.is_none().then_some("not-listed"))}>
+                            <th scope="row">{ &item.name }</th>
+                            <td>{ listed }</td>
+                            <td class="total">{ format_total(result.total) }</td>
+                            <td class="band">{ band_chip(result.band) }</td>
+                            <td>{ result.rank.to_string() }</td>
+                        </tr>
+                    })
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! Property tests of the engine: monotonic in scores and weights, equal to an independent
+//! recomputation, indifferent to row order, and never NaN or a panic.
+
+use matrix_explorer::engine::evaluate;
+use matrix_explorer::model::{
+    Band, Criterion, CriterionKind, Item, Matrix, Score, Settings, Thresholds, UnknownPolicy,
+    Weight,
+};
+use proptest::prelude::*;
+
+fn score() -> impl Strategy<Value = Score> {
+    prop_oneof![4 => (0u8..=4).prop_map(Score::Known), 1 => Just(Score::Unknown)]
+}
+
+fn policy() -> impl Strategy<Value = UnknownPolicy> {
+    prop_oneof![
+        Just(UnknownPolicy::Zero),
+        Just(UnknownPolicy::ItemMean),
+        Just(UnknownPolicy::WorstCase)
+    ]
+}
+
+fn weight() -> impl Strategy<Value = Weight> {
+    prop_oneof![1 => Just(0.0), 4 => 0.0..=Weight::MAX].prop_map(Weight::clamped)
+}
+
+/// A matrix of 1-12 items over `n` criteria, with settings.
+fn case() -> impl Strategy<Value = (Matrix, Settings)> {
+    (1usize..=7).prop_flat_map(|n| {
+        (
+            prop::collection::vec(prop::collection::vec(score(), n), 1..12),
+            prop::collection::vec(weight(), n),
+            any::<bool>(),
+            policy(),
+            (0.0f64..15.0, 0.0f64..15.0),
+        )
+            .prop_map(move |(rows, weights, keep_scale, unknown_policy, (a, b))| {
+                let matrix = Matrix {
+                    title: "P".into(),
+                    short_name: "P".into(),
+                    source: String::new(),
+                    criteria: (0..n)
+                        .map(|i| Criterion {
+                            name: format!("C{i}"),
+                            description: String::new(),
+                            kind: CriterionKind::Scored,
+                        })
+                        .collect(),
+                    items: rows
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, scores)| Item {
+                            name: format!("Item {i}"),
+                            group: None,
+                            category: Some(format!("Cat {}", i % 3)),
+                            scores,
+                            data_source: String::new(),
+                            published_total: None,
+                        })
+                        .collect(),
+                    groups: Vec::new(),
+                    categories: Vec::new(),
+                    thresholds: Thresholds::PUBLISHED,
+                    priorities: Vec::new(),
+                };
+                let thresholds = Thresholds {
+                    amber: a.min(b),
+                    red: a.max(b),
+                };
+                (
+                    matrix,
+                    Settings {
+                        weights,
+                        keep_scale,
+                        thresholds,
+                        unknown_policy,
+                    },
+                )
+            })
+    })
+}
+
+/// The total computed from first principles, independently of the engine.
+fn independent_total(matrix: &Matrix, settings: &Settings, item: &Item) -> f64 {
+    let n = matrix.criteria.len() as f64;
+    let weight_sum: f64 = settings.weights.iter().map(|w| w.get()).sum();
+    let known: Vec<f64> = item
+        .scores
+        .iter()
+        .filter_map(|s| s.value())
+        .map(f64::from)
+        .collect();
+    let mean = if known.is_empty() {
+        0.0
+    } else {
+        known.iter().sum::<f64>() / known.len() as f64
+    };
+    let mut total = 0.0;
+    for (score, weight) in item.scores.iter().zip(&settings.weights) {
+        let multiplier = match (settings.keep_scale, weight_sum > 0.0) {
+            (false, _) => weight.get(),
+            (true, true) => weight.get() * n / weight_sum,
+            (true, false) => 0.0,
+        };
+        let value = match (score, settings.unknown_policy) {
+            (Score::Known(v), _) => f64::from(*v),
+            (Score::Unknown, UnknownPolicy::Zero) => 0.0,
+            (Score::Unknown, UnknownPolicy::ItemMean) => mean,
+            (Score::Unknown, UnknownPolicy::WorstCase) => 4.0,
+        };
+        total += multiplier * value;
+    }
+    total
+}
+
+proptest! {
+    #[test]
+    fn totals_equal_an_independent_recomputation((matrix, settings) in case()) {
+        let eval = evaluate(&matrix, &settings);
+        for (item, result) in matrix.items.iter().zip(&eval.items) {
+            prop_assert!(result.total.is_finite());
+            prop_assert!((result.total - independent_total(&matrix, &settings, item)).abs() < 1e-5);
+            let expected_band = if result.total >= settings.thresholds.red { Band::Red }
+                else if result.total >= settings.thresholds.amber { Band::Amber } else { Band::Green };
+            prop_assert_eq!(result.band, expected_band);
+        }
+        let counted = eval.counts.red + eval.counts.amber + eval.counts.green;
+        prop_assert_eq!(counted, matrix.items.len());
+        let sum: f64 = eval.categories.iter().map(|c| c.total).sum();
+        let all: f64 = eval.items.iter().map(|r| r.total).sum();
+        prop_assert!((sum - all).abs() < 1e-5);
+    }
+
+    #[test]
+    fn a_higher_score_never_lowers_a_total_or_band(
+        (matrix, settings) in case(), row in any::<prop::sample::Index>(), col in any::<prop::sample::Index>()
+    ) {
+        let r = row.index(matrix.items.len());
+        let c = col.index(matrix.criteria.len());
+        let before = evaluate(&matrix, &settings).items[r].clone();
+        let mut raised = matrix.clone();
+        let current = raised.items[r].scores[c];
+        // '?' under "item mean" is not ordered against known scores; raise known ones only.
+        if let Score::Known(v) = current {
+            raised.items[r].scores[c] = Score::Known((v + 1).min(4));
+            let after = evaluate(&raised, &settings).items[r].clone();
+            prop_assert!(after.total >= before.total - 1e-9);
+            prop_assert!(after.band >= before.band);
+        }
+    }
+
+    #[test]
+    fn a_higher_weight_never_lowers_a_total_without_scale_keeping(
+        (matrix, mut settings) in case(), col in any::<prop::sample::Index>(), extra in 0.0f64..2.0
+    ) {
+        settings.keep_scale = false;
+        let c = col.index(matrix.criteria.len());
+        let before = evaluate(&matrix, &settings);
+        settings.weights[c] = Weight::clamped(settings.weights[c].get() + extra);
+        let after = evaluate(&matrix, &settings);
+        for (b, a) in before.items.iter().zip(&after.items) {
+            prop_assert!(a.total >= b.total - 1e-9);
+            prop_assert!(a.band >= b.band);
+        }
+    }
+
+    #[test]
+    fn reordering_rows_changes_nothing((matrix, settings) in case(), seed in any::<u64>()) {
+        let eval = evaluate(&matrix, &settings);
+        let mut shuffled = matrix.clone();
+        let len = shuffled.items.len();
+        // A deterministic permutation from the seed (rotate, then reverse when odd).
+        let shift = usize::try_from(seed % len as u64).unwrap_or(0);
+        shuffled.items.rotate_left(shift);
+        if seed % 2 == 1 { shuffled.items.reverse(); }
+        let other = evaluate(&shuffled, &settings);
+        for (item, result) in matrix.items.iter().zip(&eval.items) {
+            let j = shuffled.item_index(&item.name).expect("same items");
+            prop_assert_eq!(result.total, other.items[j].total);
+            prop_assert_eq!(result.band, other.items[j].band);
+            prop_assert_eq!(result.rank.position, other.items[j].rank.position);
+        }
+        prop_assert_eq!(eval.counts, other.counts);
+    }
+
+    #[test]
+    fn all_unknown_rows_are_defined((matrix, settings) in case()) {
+        let mut unknown = matrix.clone();
+        for item in &mut unknown.items {
+            item.scores.iter_mut().for_each(|s| *s = Score::Unknown);
+        }
+        let eval = evaluate(&unknown, &settings);
+        for result in &eval.items {
+            prop_assert!(result.total.is_finite());
+            let range = result.range.expect("every score is '?'");
+            prop_assert_eq!(range.min, 0.0);
+            prop_assert!(range.max >= range.min);
+            prop_assert!(range.max_band >= range.min_band);
+        }
+    }
+}
