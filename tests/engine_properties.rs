@@ -1,5 +1,6 @@
 //! Property tests of the engine: monotonic in scores and weights, equal to an independent
 //! recomputation, indifferent to row order, and never NaN or a panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use matrix_explorer::engine::evaluate;
 use matrix_explorer::model::{
