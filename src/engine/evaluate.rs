@@ -4,6 +4,7 @@ use super::ranking::{rank, Rank};
 use super::scoring::{band_of, effective_multipliers, item_total, snap};
 use crate::model::{Band, Item, Matrix, Score, Settings, UnknownPolicy};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The totals an item with '?' scores could have: all '?' as 0 up to all '?' as 4.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -185,14 +186,15 @@ fn subtotals(
     published: impl Fn(&str, Option<&str>) -> Option<u32>,
 ) -> Vec<Subtotal> {
     let mut out: Vec<Subtotal> = Vec::new();
+    let mut slots: HashMap<(String, Option<String>), usize> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
-        let Some((name, group)) = key_of(item) else {
+        let Some(key) = key_of(item) else {
             continue;
         };
-        let existing = out.iter().position(|s| s.name == name && s.group == group);
-        let slot = if let Some(i) = existing {
+        let slot = if let Some(&i) = slots.get(&key) {
             i
         } else {
+            let (name, group) = key.clone();
             let printed = published(&name, group.as_deref());
             out.push(Subtotal {
                 name,
@@ -201,6 +203,7 @@ fn subtotals(
                 published: printed,
                 items: Vec::new(),
             });
+            slots.insert(key, out.len() - 1);
             out.len() - 1
         };
         out[slot].total = snap(out[slot].total + totals[index]);
