@@ -1,0 +1,137 @@
+//! The reducer: each user gesture changes exactly what it names, out-of-range gestures
+//! change nothing, "Reset to published" restores the document, and the state serialises.
+
+use matrix_explorer::data::seed_matrices;
+use matrix_explorer::engine::evaluate;
+use matrix_explorer::model::{Band, Score, UnknownPolicy, Weight};
+use matrix_explorer::state::{Action, AppState};
+
+fn state() -> AppState {
+    AppState::new(seed_matrices().expect("seed parses"))
+}
+
+fn band_of(state: &AppState, item: &str) -> Band {
+    let current = state.current().expect("a matrix");
+    let eval = evaluate(&current.matrix, &current.settings);
+    eval.items[current.matrix.item_index(item).expect("item exists")].band
+}
+
+#[test]
+fn opens_on_the_crime_matrix_as_published() {
+    let s = state();
+    assert_eq!(s.active, 0);
+    let current = s.current().expect("a matrix");
+    assert_eq!(current.matrix.short_name, "Crime");
+    assert!(!current.is_changed());
+}
+
+#[test]
+fn doubling_public_concern_on_asb_rebands_and_reset_restores() {
+    let s = state().reduce(Action::MatrixSelected(1));
+    let concern = s
+        .current()
+        .expect("asb")
+        .matrix
+        .criteria
+        .iter()
+        .position(|c| c.name == "Public concern")
+        .expect("criterion");
+    assert_eq!(band_of(&s, "Rowdy/Inconsiderate Neighbours"), Band::Red);
+    let doubled = s.reduce(Action::WeightChanged {
+        criterion: concern,
+        weight: Weight::new(2.0).expect("valid"),
+    });
+    assert!(doubled.current().expect("asb").is_changed());
+    // 12 points with public concern 3: scaled by 7/8, 12 - 3 = 9 others -> 9*7/8 + 3*14/8 = 13.125.
+    assert_eq!(
+        band_of(&doubled, "Rowdy/Inconsiderate Neighbours"),
+        Band::Red
+    );
+    // Construction/Machinery (11, public concern '?') falls to 11 * 7/8 = 9.625: Amber.
+    assert_eq!(band_of(&doubled, "Construction/Machinery"), Band::Amber);
+    let reset = doubled.reduce(Action::ResetToPublished);
+    assert!(!reset.current().expect("asb").is_changed());
+    assert_eq!(band_of(&reset, "Construction/Machinery"), Band::Red);
+}
+
+#[test]
+fn editing_a_score_rebands_that_row_only_in_the_shown_matrix() {
+    let s = state().reduce(Action::MatrixSelected(1));
+    let asb = &s.current().expect("asb").matrix;
+    let item = asb.item_index("Street Drinking").expect("item");
+    let concern = asb
+        .criteria
+        .iter()
+        .position(|c| c.name == "Public concern")
+        .expect("criterion");
+    let edited = s.reduce(Action::ScoreEdited {
+        item,
+        criterion: concern,
+        score: Score::Known(0),
+    });
+    assert_eq!(band_of(&edited, "Street Drinking"), Band::Amber);
+    assert_eq!(band_of(&edited, "Youth Nuisance"), Band::Red);
+    let back = edited.reduce(Action::MatrixSelected(0));
+    assert!(
+        !back.current().expect("crime").is_changed(),
+        "crime untouched"
+    );
+    assert!(
+        back.matrices[1].is_changed(),
+        "ASB edit kept while the crime matrix is shown"
+    );
+}
+
+#[test]
+fn out_of_range_gestures_change_nothing() {
+    let s = state();
+    for action in [
+        Action::MatrixSelected(9),
+        Action::ScoreEdited {
+            item: 999,
+            criterion: 0,
+            score: Score::Unknown,
+        },
+        Action::ScoreEdited {
+            item: 0,
+            criterion: 99,
+            score: Score::Unknown,
+        },
+        Action::WeightChanged {
+            criterion: 99,
+            weight: Weight::ONE,
+        },
+        Action::AmberThresholdChanged(f64::NAN),
+        Action::RedThresholdChanged(-3.0),
+    ] {
+        assert_eq!(s.reduce(action.clone()), s, "{action:?}");
+    }
+}
+
+#[test]
+fn thresholds_policy_and_scale_are_settings_of_the_shown_matrix() {
+    let s = state()
+        .reduce(Action::RedThresholdChanged(16.0))
+        .reduce(Action::UnknownPolicyChanged(UnknownPolicy::WorstCase))
+        .reduce(Action::KeepScaleToggled(false));
+    let settings = &s.current().expect("crime").settings;
+    assert_eq!(settings.thresholds.red, 16.0);
+    assert_eq!(settings.unknown_policy, UnknownPolicy::WorstCase);
+    assert!(!settings.keep_scale);
+    assert_eq!(band_of(&s, "Theft from a Vehicle"), Band::Red);
+    assert_eq!(band_of(&s, "Domestic Violence"), Band::Amber);
+}
+
+#[test]
+fn the_whole_state_round_trips_through_json() {
+    let s = state()
+        .reduce(Action::MatrixSelected(1))
+        .reduce(Action::ScoreEdited {
+            item: 0,
+            criterion: 0,
+            score: Score::Unknown,
+        });
+    let json = serde_json::to_string(&s).expect("serialises");
+    let back: AppState = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(back, s);
+}
