@@ -85,6 +85,7 @@ impl AppState {
     /// The state after `action`. Actions that refer to something that does not exist
     /// (an item or criterion out of range) leave the state unchanged.
     #[must_use]
+    #[allow(clippy::needless_pass_by_value)] // an action is an event handed over, as Yew's `Reducible` does
     pub fn reduce(&self, action: Action) -> Self {
         let mut next = self.clone();
         if let Action::MatrixSelected(index) = action {
@@ -96,14 +97,14 @@ impl AppState {
         let Some(current) = next.matrices.get_mut(next.active) else {
             return next;
         };
-        apply(current, action);
+        apply(current, &action);
         next
     }
 }
 
-fn apply(current: &mut MatrixState, action: Action) {
+fn apply(current: &mut MatrixState, action: &Action) {
     let settings = &mut current.settings;
-    match action {
+    match *action {
         Action::MatrixSelected(_) => {}
         Action::WeightChanged { criterion, weight } => {
             if let Some(slot) = settings.weights.get_mut(criterion) {
@@ -112,10 +113,10 @@ fn apply(current: &mut MatrixState, action: Action) {
         }
         Action::KeepScaleToggled(on) => settings.keep_scale = on,
         Action::AmberThresholdChanged(value) => {
-            settings.thresholds = settings.thresholds.with_amber(value)
+            settings.thresholds = settings.thresholds.with_amber(value);
         }
         Action::RedThresholdChanged(value) => {
-            settings.thresholds = settings.thresholds.with_red(value)
+            settings.thresholds = settings.thresholds.with_red(value);
         }
         Action::UnknownPolicyChanged(policy) => settings.unknown_policy = policy,
         Action::ScoreEdited {

@@ -1,5 +1,6 @@
 //! Table-driven tests of the scoring rules: thresholds at their boundaries, weights and
 //! scale keeping, the unknown-score policies, ranking, movement and display of totals.
+#![allow(clippy::float_cmp)] // totals compared exactly are exact: small integers and sums of them
 
 use matrix_explorer::engine::{
     band_of, effective_multipliers, evaluate, format_total, item_total, rank, Movement,

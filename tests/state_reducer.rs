@@ -1,5 +1,6 @@
 //! The reducer: each user gesture changes exactly what it names, out-of-range gestures
 //! change nothing, "Reset to published" restores the document, and the state serialises.
+#![allow(clippy::float_cmp)] // totals compared exactly are exact: small integers and sums of them
 
 use matrix_explorer::data::seed_matrices;
 use matrix_explorer::engine::evaluate;

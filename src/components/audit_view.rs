@@ -73,7 +73,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                     html! {
                         <tr class={classes!((s.published.is_some() && !s.agrees_with_totals()).then_some("disagrees"))}>
                             <th scope="row">{ format!("{}: {}", level(s.level), s.name) }</th>
-                            <td>{ s.published.map(|p| p.to_string()).unwrap_or_else(|| "none".to_owned()) }</td>
+                            <td>{ s.published.map_or_else(|| "none".to_owned(), |p| p.to_string()) }</td>
                             <td>{ s.sum_of_totals }</td><td>{ s.sum_of_scores }</td><td>{ finding }</td>
                         </tr>
                     }

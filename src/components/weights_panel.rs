@@ -43,7 +43,7 @@ fn weight_row(
     let on_slide = {
         let emit = emit.clone();
         Callback::from(move |e: InputEvent| {
-            emit(e.target_unchecked_into::<HtmlInputElement>().value())
+            emit(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
     let on_type = Callback::from(move |e: Event| emit(input_value(&e)));

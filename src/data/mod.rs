@@ -3,3 +3,22 @@
 pub mod seed;
 
 pub use seed::{seed_matrices, SeedError};
+
+mod cells;
+pub mod csv_export;
+mod csv_header;
+pub mod csv_import;
+mod csv_meta;
+mod csv_read;
+mod csv_write;
+pub mod decode;
+pub mod problem;
+pub mod results_export;
+
+pub use cells::{escape_cell, unescape_cell};
+pub use csv_export::{export_matrix, template};
+pub use csv_header::MAX_CRITERIA;
+pub use csv_import::{import_bytes, import_text, Imported, DEFAULT_TITLE, MAX_PROBLEMS};
+pub use decode::{decode, DecodeError, Decoded, TextEncoding, MAX_IMPORT_BYTES};
+pub use problem::{column_letters, Problem};
+pub use results_export::export_results;

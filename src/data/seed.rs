@@ -29,7 +29,11 @@ pub struct SeedError {
 
 impl fmt::Display for SeedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "The built-in matrix {} could not be read: {}", self.file, self.message)
+        write!(
+            f,
+            "The built-in matrix {} could not be read: {}",
+            self.file, self.message
+        )
     }
 }
 
@@ -145,19 +149,26 @@ pub fn parse_seed(json: &str, file: &'static str) -> Result<Matrix, SeedError> {
 /// published total ('?' counted as 0, as the document did).
 fn add_unattributed(matrix: &mut Matrix) {
     let shortfall = |item: &Item| -> u32 {
-        let printed: u32 = item.scores.iter().filter_map(|s| s.value()).map(u32::from).sum();
-        item.published_total.map_or(0, |total| total.saturating_sub(printed))
+        let printed: u32 = item
+            .scores
+            .iter()
+            .filter_map(|s| s.value())
+            .map(u32::from)
+            .sum();
+        item.published_total
+            .map_or(0, |total| total.saturating_sub(printed))
     };
     if !matrix.items.iter().any(|item| shortfall(item) > 0) {
         return;
     }
     matrix.criteria.push(Criterion {
         name: UNATTRIBUTED_NAME.to_owned(),
-        description: "Not a criterion of the method. In rows where the printed scores add up to \
+        description:
+            "Not a criterion of the method. In rows where the printed scores add up to \
                       less than the published total, this column holds the difference, so that \
                       every published total and band is reproduced. The document does not say \
                       which criterion the difference belongs to; edit or zero it to see its effect."
-            .to_owned(),
+                .to_owned(),
         kind: CriterionKind::Unattributed,
     });
     for item in &mut matrix.items {

@@ -1,0 +1,359 @@
+//! Importing a matrix from CSV bytes or pasted text: all or nothing, every problem positioned.
+
+use super::cells::{parse_count, parse_score, short, unescape_cell};
+use super::csv_header::{read_header, same_name, Header, Role};
+use super::csv_meta::{read_metadata, Meta};
+use super::csv_read::{read_records, Record};
+use super::decode::{decode, TextEncoding, MAX_IMPORT_BYTES};
+use super::problem::{column_letters, Problem};
+use crate::model::{CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, Thresholds};
+use std::collections::HashMap;
+
+/// The most problems reported for one import; the rest are counted in a last problem.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// The title given to a matrix whose file has no `# title` row.
+pub const DEFAULT_TITLE: &str = "Imported matrix";
+
+/// A matrix read from a file, with how the file was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The matrix.
+    pub matrix: Matrix,
+    /// The encoding the file was read with.
+    pub encoding: TextEncoding,
+    /// Things to show the user, e.g. that the file was read as Windows-1252.
+    pub notes: Vec<String>,
+}
+
+/// Imports a matrix from a file's bytes: decodes them (see `decode`), then reads the CSV.
+///
+/// # Errors
+/// Every problem found (at most `MAX_PROBLEMS`), each with its row and column where it has
+/// one; nothing is imported unless the whole file is right.
+pub fn import_bytes(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
+    let decoded = decode(bytes).map_err(|error| vec![Problem::from(error)])?;
+    let matrix = import_text(&decoded.text)?;
+    Ok(Imported {
+        matrix,
+        encoding: decoded.encoding,
+        notes: decoded.notes,
+    })
+}
+
+/// Imports a matrix from text: a decoded file, or cells copied from Excel and pasted
+/// (tab-separated). The delimiter (`,` `;` or tab) is detected, or named by a `sep=` line.
+///
+/// # Errors
+/// Every problem found (at most `MAX_PROBLEMS`), each with its row and column where it has
+/// one; nothing is imported unless the whole text is right.
+pub fn import_text(text: &str) -> Result<Matrix, Vec<Problem>> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(vec![Problem::file(format!(
+            "The text is larger than {} MB, the most that can be imported.",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        ))]);
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(vec![Problem::file("The file is empty.")]);
+    }
+    let records = read_records(text).map_err(|problem| vec![problem])?;
+    let mut problems = Vec::new();
+    let matrix = read_matrix(&records, &mut problems);
+    match matrix {
+        Some(matrix) if problems.is_empty() => Ok(matrix),
+        _ => Err(finish(problems)),
+    }
+}
+
+fn read_matrix(records: &[Record], problems: &mut Vec<Problem>) -> Option<Matrix> {
+    let rows: Vec<&Record> = records.iter().filter(|record| !record.is_blank()).collect();
+    let header_at = rows
+        .iter()
+        .position(|record| !record.is_metadata())
+        .unwrap_or(rows.len());
+    let metadata = rows.get(..header_at).unwrap_or_default();
+    let meta = read_metadata(metadata, problems);
+    let Some(header_record) = rows.get(header_at) else {
+        problems.push(Problem::file(
+            "The file has no header row. After any rows starting with #, the first row must \
+             name the columns: Item, then one column per criterion (Group, Category, Data source \
+             and Published total are optional).",
+        ));
+        return None;
+    };
+    let header = read_header(header_record, problems)?;
+    let data = rows.get(header_at + 1..).unwrap_or_default();
+    if data.is_empty() {
+        problems.push(Problem::row(
+            header.row,
+            "The file has a header row but no item rows below it.",
+        ));
+        return None;
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let items: Vec<Item> = data
+        .iter()
+        .filter_map(|record| read_item(record, &header, &mut seen, problems))
+        .collect();
+    Some(assemble(meta, &header, items, problems))
+}
+
+fn read_item(
+    record: &Record,
+    header: &Header,
+    seen: &mut HashMap<String, usize>,
+    problems: &mut Vec<Problem>,
+) -> Option<Item> {
+    let before = problems.len();
+    check_shape(record, header, problems);
+    if problems.len() > before {
+        return None;
+    }
+    let cell = |index: usize| record.cells.get(index).map_or("", |c| unescape_cell(c));
+    let at = |index: usize, message: String| {
+        Problem::cell(record.row, index + 1, message).with_heading(header.heading(index))
+    };
+    let item_column = header.column_of(Role::Item).unwrap_or(0);
+    let name = cell(item_column);
+    if name.trim().is_empty() {
+        problems.push(at(
+            item_column,
+            "The item name is empty. Every row needs an item name.".into(),
+        ));
+    } else if let Some(first) = seen.insert(name.trim().to_lowercase(), record.row) {
+        seen.insert(name.trim().to_lowercase(), first);
+        problems.push(at(
+            item_column,
+            format!(
+                "'{}' is already the item in row {first}; item names must differ.",
+                short(name)
+            ),
+        ));
+    }
+    let mut scores = Vec::new();
+    for (index, role) in header.roles.iter().enumerate() {
+        if let Role::Criterion(_) = role {
+            match parse_score(cell(index)) {
+                Ok(score) => scores.push(score),
+                Err(message) => {
+                    problems.push(at(index, with_line_break_hint(cell(index), message)));
+                }
+            }
+        }
+    }
+    let published_total = header.column_of(Role::PublishedTotal).and_then(|index| {
+        parse_count(cell(index)).unwrap_or_else(|message| {
+            problems.push(at(index, format!("The published total: {message}")));
+            None
+        })
+    });
+    let optional = |role: Role| {
+        header
+            .column_of(role)
+            .map(cell)
+            .filter(|text| !text.trim().is_empty())
+            .map(str::to_owned)
+    };
+    let item = Item {
+        name: name.to_owned(),
+        group: optional(Role::Group),
+        category: optional(Role::Category),
+        scores,
+        data_source: header
+            .column_of(Role::DataSource)
+            .map_or("", cell)
+            .to_owned(),
+        published_total,
+    };
+    (problems.len() == before).then_some(item)
+}
+
+/// Refuses rows with values beyond the header or in unnamed columns, and rows that end
+/// before their last score (Excel may drop trailing empty cells, so a short row is fine
+/// when only optional cells are missing).
+fn check_shape(record: &Record, header: &Header, problems: &mut Vec<Problem>) {
+    let width = header.roles.len();
+    let stray = record.cells.iter().enumerate().find(|(index, cell)| {
+        !cell.trim().is_empty()
+            && header
+                .roles
+                .get(*index)
+                .is_none_or(|role| *role == Role::Unnamed)
+    });
+    if let Some((index, _)) = stray {
+        let message = if index >= width {
+            format!(
+                "This row has a value beyond the last column of the header ({}). Rows must not \
+                 have more cells than the header.",
+                column_letters(width)
+            )
+        } else {
+            "This cell has a value but its column has no header. Name the column in the header \
+             row or empty it."
+                .to_owned()
+        };
+        problems.push(Problem::cell(record.row, index + 1, message));
+        return;
+    }
+    let needed = header
+        .roles
+        .iter()
+        .enumerate()
+        .skip(record.cells.len())
+        .find(|(_, role)| matches!(role, Role::Item | Role::Criterion(_)));
+    if let Some((index, _)) = needed {
+        problems.push(
+            Problem::cell(
+                record.row,
+                index + 1,
+                format!(
+                    "This row ends at column {} but the header goes on to column {}; the cell in \
+                     this column is missing. Rows must have as many cells as the header.",
+                    column_letters(record.cells.len()),
+                    column_letters(width)
+                ),
+            )
+            .with_heading(header.heading(index)),
+        );
+    }
+}
+
+fn with_line_break_hint(cell: &str, message: String) -> String {
+    if cell.contains(['\r', '\n']) {
+        format!(
+            "This cell holds a line break, which usually means a stray quote mark (\") opened a \
+             quoted cell that runs on over several rows. {message}"
+        )
+    } else {
+        message
+    }
+}
+
+fn assemble(meta: Meta, header: &Header, items: Vec<Item>, problems: &mut Vec<Problem>) -> Matrix {
+    let mut criteria: Vec<Criterion> = header
+        .criteria
+        .iter()
+        .map(|name| Criterion {
+            name: name.clone(),
+            description: String::new(),
+            kind: CriterionKind::default(),
+        })
+        .collect();
+    let mut described: Vec<Option<usize>> = vec![None; criteria.len()];
+    for found in &meta.criteria {
+        let index = header
+            .criteria
+            .iter()
+            .position(|name| same_name(name, &found.name));
+        let (Some(index), Some(criterion)) = (index, index.and_then(|i| criteria.get_mut(i)))
+        else {
+            problems.push(Problem::cell(
+                found.row,
+                2,
+                format!(
+                    "No column of the header (row {}) is called '{}'.",
+                    header.row,
+                    short(&found.name)
+                ),
+            ));
+            continue;
+        };
+        if let Some(Some(first)) = described.get(index) {
+            problems.push(Problem::cell(
+                found.row,
+                2,
+                format!("This criterion is already described in row {first}."),
+            ));
+            continue;
+        }
+        criterion.description.clone_from(&found.description);
+        criterion.kind = found.kind;
+        if let Some(slot) = described.get_mut(index) {
+            *slot = Some(found.row);
+        }
+    }
+    let thresholds = thresholds(&meta, problems);
+    let (groups, categories) = groups_and_categories(&meta, &items);
+    let title = meta.title.unwrap_or_else(|| DEFAULT_TITLE.to_owned());
+    Matrix {
+        short_name: meta.short_name.unwrap_or_else(|| title.clone()),
+        title,
+        source: meta.source.unwrap_or_default(),
+        criteria,
+        items,
+        groups,
+        categories,
+        thresholds,
+        priorities: meta.priorities,
+    }
+}
+
+fn thresholds(meta: &Meta, problems: &mut Vec<Problem>) -> Thresholds {
+    let amber = meta
+        .amber
+        .map_or(Thresholds::PUBLISHED.amber, |(_, value)| value);
+    let red = meta
+        .red
+        .map_or(Thresholds::PUBLISHED.red, |(_, value)| value);
+    if amber > red {
+        let row = meta.red.or(meta.amber).map_or(1, |(row, _)| row);
+        problems.push(Problem::cell(
+            row,
+            2,
+            format!("The red threshold ({red}) is below the amber threshold ({amber}); Red must start at or above Amber."),
+        ));
+    }
+    Thresholds { amber, red }
+}
+
+/// The declared groups and categories, then any others the items use, in order of first use.
+fn groups_and_categories(meta: &Meta, items: &[Item]) -> (Vec<GroupInfo>, Vec<CategoryInfo>) {
+    let mut groups = meta.groups.clone();
+    let mut categories = meta.categories.clone();
+    for item in items {
+        if let Some(group) = &item.group {
+            if !groups.iter().any(|g| &g.name == group) {
+                groups.push(GroupInfo {
+                    name: group.clone(),
+                    published_subtotal: None,
+                });
+            }
+        }
+        if let Some(category) = &item.category {
+            if !categories
+                .iter()
+                .any(|c| &c.name == category && c.group == item.group)
+            {
+                categories.push(CategoryInfo {
+                    group: item.group.clone(),
+                    name: category.clone(),
+                    published_subtotal: None,
+                });
+            }
+        }
+    }
+    for category in &meta.categories {
+        if let Some(group) = &category.group {
+            if !groups.iter().any(|g| &g.name == group) {
+                groups.push(GroupInfo {
+                    name: group.clone(),
+                    published_subtotal: None,
+                });
+            }
+        }
+    }
+    (groups, categories)
+}
+
+/// Sorts problems by position (whole-file ones first) and caps their number.
+fn finish(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by_key(|p| (p.row, p.column));
+    let extra = problems.len().saturating_sub(MAX_PROBLEMS);
+    if extra > 0 {
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::file(format!("... and {extra} more problems.")));
+    }
+    problems
+}

@@ -1,0 +1,210 @@
+//! Bytes to text before any CSV parsing: byte order marks, UTF-8, UTF-16 and Windows-1252.
+
+use super::csv_read::row_at;
+use super::problem::Problem;
+use std::fmt;
+
+/// The largest file that can be imported: 5 MB (5 × 1024 × 1024 bytes).
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// How a file's bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8 without a byte order mark.
+    Utf8,
+    /// UTF-8 with a byte order mark (Excel's "CSV UTF-8").
+    Utf8Bom,
+    /// UTF-16 little-endian with a byte order mark (Excel's "Unicode Text").
+    Utf16Le,
+    /// UTF-16 big-endian with a byte order mark.
+    Utf16Be,
+    /// Windows-1252, Excel's plain "CSV" on Windows in Western Europe.
+    Windows1252,
+}
+
+/// A file's text and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without any byte order mark.
+    pub text: String,
+    /// The encoding it was read with.
+    pub encoding: TextEncoding,
+    /// Things the user should check, e.g. that a Windows-1252 file's £ signs look right.
+    pub notes: Vec<String>,
+}
+
+/// Why a file's bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The file has no bytes.
+    Empty,
+    /// The file is larger than `MAX_IMPORT_BYTES`.
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
+    /// The file is an Excel workbook (.xlsx or .xls), not a CSV file.
+    Workbook,
+    /// A UTF-8 file (with a byte order mark, or mostly UTF-8) has bytes that are not UTF-8.
+    InvalidUtf8 {
+        /// The spreadsheet row of the first bad byte.
+        row: usize,
+    },
+    /// A file with a UTF-16 byte order mark is not valid UTF-16.
+    InvalidUtf16,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("The file is empty."),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "The file is {} MB; the largest file that can be imported is {} MB.",
+                megabytes(*bytes),
+                megabytes(MAX_IMPORT_BYTES)
+            ),
+            Self::Workbook => f.write_str(
+                "This is an Excel workbook, not a CSV file. In Excel use File > Save As and \
+                 choose 'CSV UTF-8 (Comma delimited) (*.csv)', then import that file.",
+            ),
+            Self::InvalidUtf8 { .. } => f.write_str(
+                "This row is not valid UTF-8 although the rest of the file is: the file mixes \
+                 text encodings. Open it in Excel and save it again as 'CSV UTF-8 (Comma delimited)'.",
+            ),
+            Self::InvalidUtf16 => f.write_str(
+                "The file starts like UTF-16 text (Excel's 'Unicode Text') but is not valid UTF-16; \
+                 it may have been cut short. Save it again, preferably as 'CSV UTF-8 (Comma delimited)'.",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl From<DecodeError> for Problem {
+    fn from(error: DecodeError) -> Self {
+        match error {
+            DecodeError::InvalidUtf8 { row } => Problem::row(row, error.to_string()),
+            _ => Problem::file(error.to_string()),
+        }
+    }
+}
+
+/// Reads a file's bytes as text.
+///
+/// A UTF-8 byte order mark means strict UTF-8; a UTF-16 one (LE or BE) means UTF-16.
+/// Without one, the bytes must be UTF-8, or else they are read as Windows-1252 (Excel's
+/// plain "CSV") and a note says so. Nothing is ever replaced silently.
+///
+/// # Errors
+/// A `DecodeError` when the file is empty, over `MAX_IMPORT_BYTES`, an Excel workbook,
+/// or not valid in the encoding its byte order mark names.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(DecodeError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(DecodeError::Workbook);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return strict_utf8(rest).map(|text| plain(text, TextEncoding::Utf8Bom));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, encoding_rs::UTF_16LE, TextEncoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, encoding_rs::UTF_16BE, TextEncoding::Utf16Be);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(plain(text.to_owned(), TextEncoding::Utf8));
+    }
+    if let Some(row) = mixed_utf8_row(bytes) {
+        return Err(DecodeError::InvalidUtf8 { row });
+    }
+    Ok(windows_1252(bytes))
+}
+
+fn plain(text: String, encoding: TextEncoding) -> Decoded {
+    Decoded {
+        text,
+        encoding,
+        notes: Vec::new(),
+    }
+}
+
+fn strict_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    std::str::from_utf8(bytes)
+        .map(str::to_owned)
+        .map_err(|error| {
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            DecodeError::InvalidUtf8 {
+                row: row_at(prefix),
+            }
+        })
+}
+
+fn utf16(
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    which: TextEncoding,
+) -> Result<Decoded, DecodeError> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| plain(text.into_owned(), which))
+        .ok_or(DecodeError::InvalidUtf16)
+}
+
+/// When a file that is not UTF-8 still holds well-formed UTF-8 sequences, it is UTF-8
+/// with damage (or mixed encodings), not Windows-1252: the row of the first bad byte.
+fn mixed_utf8_row(bytes: &[u8]) -> Option<usize> {
+    let has_utf8_sequence = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if !has_utf8_sequence {
+        return None;
+    }
+    let valid_up_to = std::str::from_utf8(bytes).err()?.valid_up_to();
+    let prefix = std::str::from_utf8(bytes.get(..valid_up_to)?).ok()?;
+    Some(row_at(prefix))
+}
+
+fn windows_1252(bytes: &[u8]) -> Decoded {
+    // Windows-1252 maps every byte, so there is nothing to replace: the bytes with no
+    // character become C1 controls, which the reader then rejects as binary.
+    let text = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned();
+    let mut shown: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| !c.is_ascii() && !c.is_control()) {
+        if !shown.contains(&c) && shown.len() < 8 {
+            shown.push(c);
+        }
+    }
+    let check = if shown.is_empty() {
+        String::new()
+    } else {
+        let examples: Vec<String> = shown.iter().map(char::to_string).collect();
+        format!(
+            " Check that these characters look right: {}.",
+            examples.join(" ")
+        )
+    };
+    let note = format!(
+        "This file is not UTF-8, so it was read as Windows-1252 (Excel's plain 'CSV').{check} \
+         To avoid this, save from Excel as 'CSV UTF-8 (Comma delimited)'."
+    );
+    Decoded {
+        text,
+        encoding: TextEncoding::Windows1252,
+        notes: vec![note],
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as f64 / 104_857.6).ceil() / 10.0;
+    format!("{tenths}")
+}

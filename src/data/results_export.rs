@@ -1,0 +1,128 @@
+//! Exporting the current results (scores, weights, totals, bands, ranks) as CSV for Excel.
+
+use super::csv_export::score_cell;
+use super::csv_write::{Cell, CsvWriter};
+use crate::engine::{snap, Evaluation};
+use crate::model::{CriterionKind, Matrix, Settings, UnknownPolicy};
+
+/// The results of `evaluation` (which must be `matrix` evaluated under `settings`) as CSV
+/// that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends, numbers as
+/// numbers, and text cells escaped against formula injection.
+///
+/// It has three blocks separated by blank rows: the scenario (its `scenario` name and
+/// `date`, as given, the matrix title, thresholds and unknown-score policy); one row per
+/// criterion with its weight and effective weight; and one row per item, highest total
+/// first, with its rank (and whether it is tied), scores, total, band, number of '?'
+/// scores and published total.
+pub fn export_results(
+    matrix: &Matrix,
+    evaluation: &Evaluation,
+    settings: &Settings,
+    scenario: &str,
+    date: &str,
+) -> String {
+    let mut csv = CsvWriter::new();
+    csv.row(&[Cell::Text("Scenario"), Cell::Text(scenario)]);
+    csv.row(&[Cell::Text("Date"), Cell::Text(date)]);
+    csv.row(&[Cell::Text("Matrix"), Cell::Text(&matrix.title)]);
+    csv.row(&[
+        Cell::Text("Amber from"),
+        Cell::decimal(settings.thresholds.amber),
+    ]);
+    csv.row(&[
+        Cell::Text("Red from"),
+        Cell::decimal(settings.thresholds.red),
+    ]);
+    csv.row(&[
+        Cell::Text("Unknown scores"),
+        Cell::Text(policy_words(settings.unknown_policy)),
+    ]);
+    csv.row(&[
+        Cell::Text("Keep scale"),
+        Cell::Text(if settings.keep_scale { "yes" } else { "no" }),
+    ]);
+    csv.blank();
+    write_weights(&mut csv, matrix, evaluation, settings);
+    csv.blank();
+    write_items(&mut csv, matrix, evaluation);
+    csv.finish()
+}
+
+fn policy_words(policy: UnknownPolicy) -> &'static str {
+    match policy {
+        UnknownPolicy::Zero => "? counts as 0",
+        UnknownPolicy::ItemMean => "? counts as the mean of the item's known scores",
+        UnknownPolicy::WorstCase => "? counts as 4",
+    }
+}
+
+fn write_weights(
+    csv: &mut CsvWriter,
+    matrix: &Matrix,
+    evaluation: &Evaluation,
+    settings: &Settings,
+) {
+    csv.row(&[
+        Cell::Text("Criterion"),
+        Cell::Text("Kind"),
+        Cell::Text("Weight"),
+        Cell::Text("Effective weight"),
+    ]);
+    for (index, criterion) in matrix.criteria.iter().enumerate() {
+        let kind = match criterion.kind {
+            CriterionKind::Scored => "scored",
+            CriterionKind::Unattributed => "unattributed",
+        };
+        let effective = evaluation
+            .multipliers
+            .get(index)
+            .map_or(Cell::Text(""), |m| Cell::decimal(snap(*m)));
+        csv.row(&[
+            Cell::Text(&criterion.name),
+            Cell::Text(kind),
+            Cell::decimal(settings.weight(index).get()),
+            effective,
+        ]);
+    }
+}
+
+fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
+    let with_group = matrix.items.iter().any(|item| item.group.is_some());
+    let with_category = matrix.items.iter().any(|item| item.category.is_some());
+    let mut header = vec![Cell::Text("Rank"), Cell::Text("Tied")];
+    if with_group {
+        header.push(Cell::Text("Group"));
+    }
+    if with_category {
+        header.push(Cell::Text("Category"));
+    }
+    header.push(Cell::Text("Item"));
+    header.extend(matrix.criteria.iter().map(|c| Cell::Text(&c.name)));
+    header.extend(["Total", "Band", "Unknown scores", "Published total"].map(Cell::Text));
+    csv.row(&header);
+    for &index in &evaluation.ranking {
+        let (Some(item), Some(result)) = (matrix.items.get(index), evaluation.items.get(index))
+        else {
+            continue;
+        };
+        let mut cells = vec![
+            Cell::count(u64::try_from(result.rank.position).unwrap_or(u64::MAX)),
+            Cell::Text(if result.rank.tied { "yes" } else { "" }),
+        ];
+        if with_group {
+            cells.push(Cell::Text(item.group.as_deref().unwrap_or("")));
+        }
+        if with_category {
+            cells.push(Cell::Text(item.category.as_deref().unwrap_or("")));
+        }
+        cells.push(Cell::Text(&item.name));
+        cells.extend((0..matrix.criteria.len()).map(|i| score_cell(item.score(i))));
+        cells.push(Cell::decimal(snap(result.total)));
+        cells.push(Cell::Text(result.band.name()));
+        cells.push(Cell::count(
+            u64::try_from(result.unknowns).unwrap_or(u64::MAX),
+        ));
+        cells.push(Cell::optional_count(item.published_total));
+        csv.row(&cells);
+    }
+}
