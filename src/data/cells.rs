@@ -215,13 +215,14 @@ fn means_no_data(t: &str) -> bool {
     )
 }
 
-/// The start of a long cell, so a message stays readable.
+/// The start of a long cell on one line, so a message stays readable.
 pub(crate) fn short(text: &str) -> String {
     const LIMIT: usize = 40;
+    let one_line = |c: char| if c.is_control() { ' ' } else { c };
     if text.chars().count() <= LIMIT {
-        text.to_owned()
+        text.chars().map(one_line).collect()
     } else {
-        let start: String = text.chars().take(LIMIT).collect();
+        let start: String = text.chars().take(LIMIT).map(one_line).collect();
         format!("{start}...")
     }
 }

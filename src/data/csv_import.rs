@@ -222,10 +222,9 @@ fn check_shape(record: &Record, header: &Header, problems: &mut Vec<Problem>) {
 
 fn with_line_break_hint(cell: &str, message: String) -> String {
     if cell.contains(['\r', '\n']) {
-        format!(
-            "This cell holds a line break, which usually means a stray quote mark (\") opened a \
-             quoted cell that runs on over several rows. {message}"
-        )
+        "This cell holds a line break, which usually means a stray quote mark (\") in this row \
+         opened a quoted cell that runs on into the rows below. Check this row for a lone \" mark."
+            .to_owned()
     } else {
         message
     }
