@@ -34,6 +34,17 @@ impl MatrixState {
     }
 }
 
+/// A matrix that an import replaced, kept so the replacement can be undone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Replaced {
+    /// Where it was in the switcher.
+    pub index: usize,
+    /// The matrix, its edits and settings, exactly as they were.
+    pub previous: MatrixState,
+    /// The title of the matrix that replaced it.
+    pub by: String,
+}
+
 /// Everything the app holds: the matrices and which one is shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppState {
@@ -41,6 +52,9 @@ pub struct AppState {
     pub matrices: Vec<MatrixState>,
     /// Index of the matrix on screen.
     pub active: usize,
+    /// The matrix the last import replaced, until the import is undone or another happens.
+    #[serde(default)]
+    pub replaced: Option<Replaced>,
 }
 
 /// A user gesture.
@@ -66,6 +80,10 @@ pub enum Action {
     },
     /// The user asked to return the shown matrix to its published scores and settings.
     ResetToPublished,
+    /// A whole file was read without a problem: its matrix replaces the one shown.
+    MatrixImported(Matrix),
+    /// The user undid the last import: the matrix it replaced comes back as it was.
+    ImportUndone,
 }
 
 impl AppState {
@@ -74,6 +92,7 @@ impl AppState {
         Self {
             matrices: matrices.into_iter().map(MatrixState::new).collect(),
             active: 0,
+            replaced: None,
         }
     }
 
@@ -88,11 +107,42 @@ impl AppState {
     #[allow(clippy::needless_pass_by_value)] // an action is an event handed over, as Yew's `Reducible` does
     pub fn reduce(&self, action: Action) -> Self {
         let mut next = self.clone();
-        if let Action::MatrixSelected(index) = action {
-            if index < next.matrices.len() {
-                next.active = index;
+        match action {
+            Action::MatrixSelected(index) => {
+                if index < next.matrices.len() {
+                    next.active = index;
+                }
+                return next;
             }
-            return next;
+            Action::MatrixImported(matrix) => {
+                let by = matrix.title.clone();
+                let fresh = MatrixState::new(matrix);
+                if let Some(slot) = next.matrices.get_mut(next.active) {
+                    let previous = std::mem::replace(slot, fresh);
+                    next.replaced = Some(Replaced {
+                        index: next.active,
+                        previous,
+                        by,
+                    });
+                } else {
+                    next.matrices.push(fresh);
+                    next.active = next.matrices.len() - 1;
+                }
+                return next;
+            }
+            Action::ImportUndone => {
+                if let Some(Replaced {
+                    index, previous, ..
+                }) = next.replaced.take()
+                {
+                    if let Some(slot) = next.matrices.get_mut(index) {
+                        *slot = previous;
+                        next.active = index;
+                    }
+                }
+                return next;
+            }
+            _ => {}
         }
         let Some(current) = next.matrices.get_mut(next.active) else {
             return next;
@@ -105,7 +155,7 @@ impl AppState {
 fn apply(current: &mut MatrixState, action: &Action) {
     let settings = &mut current.settings;
     match *action {
-        Action::MatrixSelected(_) => {}
+        Action::MatrixSelected(_) | Action::MatrixImported(_) | Action::ImportUndone => {}
         Action::WeightChanged { criterion, weight } => {
             if let Some(slot) = settings.weights.get_mut(criterion) {
                 *slot = weight;

@@ -136,3 +136,41 @@ fn the_whole_state_round_trips_through_json() {
     let back: AppState = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(back, s);
 }
+
+#[test]
+fn an_import_replaces_the_shown_matrix_and_can_be_undone() {
+    let seeds = seed_matrices().expect("seed parses");
+    let mut imported = seeds[1].clone();
+    imported.title = "Our partnership".to_owned();
+    imported.short_name = "Ours".to_owned();
+    let edited = state().reduce(Action::ScoreEdited {
+        item: 0,
+        criterion: 0,
+        score: Score::Known(4),
+    });
+    let after = edited.reduce(Action::MatrixImported(imported.clone()));
+    assert_eq!(
+        after.current().expect("shown").matrix.title,
+        "Our partnership"
+    );
+    assert!(!after.current().expect("shown").is_changed());
+    assert_eq!(
+        after.matrices[1], edited.matrices[1],
+        "the other matrix is untouched"
+    );
+    assert_eq!(
+        after.replaced.as_ref().map(|r| r.by.as_str()),
+        Some("Our partnership")
+    );
+    let undone = after.reduce(Action::ImportUndone);
+    assert_eq!(
+        undone.matrices, edited.matrices,
+        "the replaced matrix comes back with its edits"
+    );
+    assert!(undone.replaced.is_none());
+    assert_eq!(
+        undone.reduce(Action::ImportUndone),
+        undone,
+        "nothing more to undo"
+    );
+}

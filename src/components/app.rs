@@ -1,6 +1,7 @@
 //! The root component: holds the one reducer, derives the evaluation, lays out the views.
 
 use super::audit_view::AuditView;
+use super::import_panel::ImportPanel;
 use super::matrix_table::MatrixTable;
 use super::methodology::Methodology;
 use super::priority_list::PriorityList;
@@ -87,6 +88,13 @@ fn explorer(props: &ExplorerProps) -> Html {
             <PriorityList matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} baseline={Rc::clone(&base)} />
         </main>
         <div class="lower">
+            <ImportPanel
+                matrix={Rc::clone(&current.matrix)}
+                settings={current.settings.clone()}
+                evaluation={Rc::clone(&evaluation)}
+                changed={current.is_changed()}
+                replaced={state.replaced.as_ref().map(|r| r.previous.matrix.title.clone())}
+                on_action={dispatch.clone()} />
             <PublishedPriorities matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} />
             <AuditView matrix={Rc::clone(&published)} audit={Rc::clone(&findings)} />
             <Methodology matrix={Rc::clone(&published)} settings={current.settings.clone()} />

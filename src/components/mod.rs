@@ -2,6 +2,8 @@
 
 mod app;
 mod audit_view;
+mod download;
+mod import_panel;
 mod matrix_table;
 mod methodology;
 mod priority_list;

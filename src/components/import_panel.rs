@@ -1,0 +1,298 @@
+//! "Your own matrix": import from a file, a drop onto the page or cells pasted from Excel
+//! (all or nothing, every problem with its row and column), undo of an import, and the
+//! CSV downloads (results, matrix, template).
+
+use super::download::{now_iso, offer_download};
+use crate::data::{
+    export_matrix, export_results, import_bytes, import_text, template, Problem, MAX_IMPORT_BYTES,
+};
+use crate::engine::Evaluation;
+use crate::model::{Matrix, Settings};
+use crate::state::Action;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::file::callbacks::FileReader;
+use gloo::file::{Blob, ObjectUrl};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// What the last import attempt came to.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Reading(String),
+    Imported {
+        source: String,
+        title: String,
+        items: usize,
+        notes: Vec<String>,
+    },
+    Refused {
+        source: String,
+        problems: Vec<Problem>,
+    },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub matrix: Rc<Matrix>,
+    pub settings: Settings,
+    pub evaluation: Rc<Evaluation>,
+    pub changed: bool,
+    /// The title of the matrix the last import replaced, while it can be undone.
+    pub replaced: Option<String>,
+    pub on_action: Callback<Action>,
+}
+
+/// Handles kept alive while a read or download is under way (dropping them cancels it).
+#[derive(Default)]
+struct Pending {
+    reader: Option<FileReader>,
+    timer: Option<Timeout>,
+    download: Option<ObjectUrl>,
+}
+
+type Importer = Rc<dyn Fn(String, ImportInput)>;
+
+enum ImportInput {
+    Bytes(Vec<u8>),
+    Text(String),
+}
+
+/// Shows "Reading", then checks the input on the next turn of the event loop so the
+/// message is painted first, then either imports the matrix or lists the problems.
+fn importer(
+    status: UseStateHandle<Status>,
+    pending: Rc<RefCell<Pending>>,
+    on_action: Callback<Action>,
+) -> Importer {
+    Rc::new(move |source: String, input: ImportInput| {
+        status.set(Status::Reading(source.clone()));
+        let status = status.clone();
+        let on_action = on_action.clone();
+        let timer = Timeout::new(0, move || {
+            let result = match input {
+                ImportInput::Bytes(bytes) => import_bytes(&bytes).map(|i| (i.matrix, i.notes)),
+                ImportInput::Text(text) => import_text(&text).map(|m| (m, Vec::new())),
+            };
+            match result {
+                Ok((matrix, notes)) => {
+                    let title = matrix.title.clone();
+                    let items = matrix.items.len();
+                    on_action.emit(Action::MatrixImported(matrix));
+                    status.set(Status::Imported {
+                        source,
+                        title,
+                        items,
+                        notes,
+                    });
+                }
+                Err(problems) => status.set(Status::Refused { source, problems }),
+            }
+        });
+        pending.borrow_mut().timer = Some(timer);
+    })
+}
+
+/// Reads a picked or dropped file and hands its bytes to `import`.
+fn read_file(
+    file: web_sys::File,
+    pending: &Rc<RefCell<Pending>>,
+    import: Importer,
+    status: UseStateHandle<Status>,
+) {
+    let name = file.name();
+    let size = file.size();
+    if size > MAX_IMPORT_BYTES as f64 {
+        let problem = Problem::file(format!(
+            "The file is {:.1} MB; the most that can be imported is {} MB.",
+            size / 1_048_576.0,
+            MAX_IMPORT_BYTES / 1_048_576
+        ));
+        status.set(Status::Refused {
+            source: name,
+            problems: vec![problem],
+        });
+        return;
+    }
+    status.set(Status::Reading(name.clone()));
+    let reader =
+        gloo::file::callbacks::read_as_bytes(&Blob::from(file), move |result| match result {
+            Ok(bytes) => import(name, ImportInput::Bytes(bytes)),
+            Err(error) => status.set(Status::Refused {
+                source: name,
+                problems: vec![Problem::file(format!(
+                    "The file could not be read: {error}"
+                ))],
+            }),
+        });
+    pending.borrow_mut().reader = Some(reader);
+}
+
+fn status_view(status: &Status) -> Html {
+    match status {
+        Status::Idle => html! {},
+        Status::Reading(source) => {
+            html! { <p class="import-status" role="status">{ format!("Reading {source}…") }</p> }
+        }
+        Status::Imported {
+            source,
+            title,
+            items,
+            notes,
+        } => html! {
+            <div class="import-status ok" role="status">
+                <p>{ format!("Imported \"{title}\" from {source}: {items} items.") }</p>
+                { for notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
+            </div>
+        },
+        Status::Refused { source, problems } => html! {
+            <div class="import-status refused" role="alert">
+                <p><strong>{ format!("Nothing was imported from {source}.") }</strong>{ " The matrix on screen is unchanged. Fix the following and try again:" }</p>
+                <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+            </div>
+        },
+    }
+}
+
+/// Listens for files dropped anywhere on the page while the panel is mounted.
+#[hook]
+fn use_page_drop(import: Importer, pending: Rc<RefCell<Pending>>, status: UseStateHandle<Status>) {
+    use_effect_with((), move |()| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let listeners = document.map(|document| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let over = EventListener::new_with_options(
+                &document,
+                "dragover",
+                options,
+                yew::Event::prevent_default,
+            );
+            let drop = EventListener::new_with_options(&document, "drop", options, move |e| {
+                e.prevent_default();
+                let file = e
+                    .dyn_ref::<DragEvent>()
+                    .and_then(DragEvent::data_transfer)
+                    .and_then(|d| d.files())
+                    .and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    read_file(file, &pending, Rc::clone(&import), status.clone());
+                }
+            });
+            (over, drop)
+        });
+        move || drop(listeners)
+    });
+}
+
+#[function_component(ImportPanel)]
+pub fn import_panel(props: &ImportPanelProps) -> Html {
+    let status = use_state(|| Status::Idle);
+    let pending = use_mut_ref(Pending::default);
+    let paste = use_node_ref();
+    let import = importer(status.clone(), Rc::clone(&pending), props.on_action.clone());
+    use_page_drop(Rc::clone(&import), Rc::clone(&pending), status.clone());
+
+    let on_file = {
+        let (pending, import, status) = (Rc::clone(&pending), Rc::clone(&import), status.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_file(file, &pending, Rc::clone(&import), status.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let on_paste_import = {
+        let (paste, import) = (paste.clone(), Rc::clone(&import));
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = paste.cast::<HtmlTextAreaElement>() {
+                import(
+                    "the pasted cells".to_owned(),
+                    ImportInput::Text(area.value()),
+                );
+            }
+        })
+    };
+    let download = |file_name: String, text: Rc<dyn Fn() -> String>| {
+        let pending = Rc::clone(&pending);
+        Callback::from(move |_: MouseEvent| {
+            pending.borrow_mut().download =
+                offer_download(&file_name, "text/csv;charset=utf-8", &text());
+        })
+    };
+    let stem = file_stem(&props.matrix.title);
+    let on_results = {
+        let (m, s, e, changed) = (
+            Rc::clone(&props.matrix),
+            props.settings.clone(),
+            Rc::clone(&props.evaluation),
+            props.changed,
+        );
+        let scenario = if changed {
+            "Working copy (with changes)"
+        } else {
+            "As published"
+        };
+        download(
+            format!("{stem}-results.csv"),
+            Rc::new(move || export_results(&m, &e, &s, scenario, &now_iso())),
+        )
+    };
+    let on_matrix = {
+        let m = Rc::clone(&props.matrix);
+        download(format!("{stem}.csv"), Rc::new(move || export_matrix(&m)))
+    };
+    let on_template = download("matrix-template.csv".to_owned(), Rc::new(template));
+    let on_undo = props.on_action.reform(|_: MouseEvent| Action::ImportUndone);
+
+    html! {
+        <section class="import-panel" aria-labelledby="import-heading">
+            <h2 id="import-heading">{ "Your own matrix" }</h2>
+            if let Some(previous) = &props.replaced {
+                <p class="undo-import" role="status">
+                    { format!("\"{}\" replaced \"{previous}\". ", props.matrix.title) }
+                    <button type="button" onclick={on_undo}>{ "Undo import" }</button>
+                </p>
+            }
+            <p>{ format!("Import a CSV file (at most {} MB) to replace the matrix on screen, or drop one anywhere on this page. Start from the template if you are unsure of the format.", MAX_IMPORT_BYTES / 1_048_576) }</p>
+            <div class="import-row">
+                <label for="import-file">{ "Import a matrix from a CSV file" }</label>
+                <input type="file" id="import-file" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
+            </div>
+            <div class="import-row">
+                <label for="paste-box">{ "Paste cells copied from Excel (header row first)" }</label>
+                <textarea id="paste-box" ref={paste} rows="4" spellcheck="false" />
+                <button type="button" onclick={on_paste_import}>{ "Import pasted cells" }</button>
+            </div>
+            { status_view(&status) }
+            <h3>{ "Download" }</h3>
+            <div class="downloads">
+                <button type="button" onclick={on_results}>{ "Download results (CSV)" }</button>
+                <button type="button" onclick={on_matrix}>{ "Download this matrix (CSV)" }</button>
+                <button type="button" onclick={on_template}>{ "Download a template (CSV)" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// A file name made from a title: letters and digits kept, the rest as single dashes.
+fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "matrix".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
