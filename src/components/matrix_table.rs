@@ -88,8 +88,10 @@ fn item_row(props: &MatrixTableProps, index: usize) -> Html {
             { range_cell(result) }
             <td class="rank">{ result.rank.to_string() }</td>
             <td class="published">{ item.published_total.map(|t| t.to_string()).unwrap_or_default() }</td>
-            <td class="movement">{ moved.map(|m| html! {
-                <><span aria-hidden="true" class="arrow">{ m.arrow() }</span>{ " " }{ m.describe() }</>
+            <td class="movement">{ moved.map(|m| if m.is_unchanged() {
+                html! { "as published" }
+            } else {
+                html! { <><span aria-hidden="true" class="arrow">{ m.arrow() }</span>{ " " }{ m.describe() }</> }
             }).unwrap_or_default() }</td>
             <td class="source">{ &item.data_source }</td>
         </tr>

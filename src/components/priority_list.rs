@@ -36,7 +36,7 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                             <span class="name">{ &item.name }</span>
                             <span class="points">{ format_total(result.total) }</span>
                             { band_chip(result.band) }
-                            if let Some(m) = moved {
+                            if let Some(m) = moved.filter(|m| !m.is_unchanged()) {
                                 <span class="movement"><span aria-hidden="true" class="arrow">{ m.arrow() }</span>{ " " }{ m.describe() }</span>
                             }
                         </li>

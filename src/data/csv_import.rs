@@ -1,11 +1,12 @@
 //! Importing a matrix from CSV bytes or pasted text: all or nothing, every problem positioned.
 
-use super::cells::{parse_count, parse_score, short, unescape_cell};
-use super::csv_header::{read_header, same_name, Header, Role};
+use super::cells::short;
+use super::csv_header::{read_header, same_name, Header};
+use super::csv_items::read_item;
 use super::csv_meta::{read_metadata, Meta};
 use super::csv_read::{read_records, Record};
 use super::decode::{decode, TextEncoding, MAX_IMPORT_BYTES};
-use super::problem::{column_letters, Problem};
+use super::problem::Problem;
 use crate::model::{CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, Thresholds};
 use std::collections::HashMap;
 
@@ -98,136 +99,6 @@ fn read_matrix(records: &[Record], problems: &mut Vec<Problem>) -> Option<Matrix
         .filter_map(|record| read_item(record, &header, &mut seen, problems))
         .collect();
     Some(assemble(meta, &header, items, problems))
-}
-
-fn read_item(
-    record: &Record,
-    header: &Header,
-    seen: &mut HashMap<String, usize>,
-    problems: &mut Vec<Problem>,
-) -> Option<Item> {
-    let before = problems.len();
-    check_shape(record, header, problems);
-    if problems.len() > before {
-        return None;
-    }
-    let cell = |index: usize| record.cells.get(index).map_or("", |c| unescape_cell(c));
-    let at = |index: usize, message: String| {
-        Problem::cell(record.row, index + 1, message).with_heading(header.heading(index))
-    };
-    let item_column = header.column_of(Role::Item).unwrap_or(0);
-    let name = cell(item_column);
-    if name.trim().is_empty() {
-        problems.push(at(
-            item_column,
-            "The item name is empty. Every row needs an item name.".into(),
-        ));
-    } else if let Some(first) = seen.insert(name.trim().to_lowercase(), record.row) {
-        seen.insert(name.trim().to_lowercase(), first);
-        problems.push(at(
-            item_column,
-            format!(
-                "'{}' is already the item in row {first}; item names must differ.",
-                short(name)
-            ),
-        ));
-    }
-    let mut scores = Vec::new();
-    for (index, role) in header.roles.iter().enumerate() {
-        if let Role::Criterion(_) = role {
-            match parse_score(cell(index)) {
-                Ok(score) => scores.push(score),
-                Err(message) => {
-                    problems.push(at(index, with_line_break_hint(cell(index), message)));
-                }
-            }
-        }
-    }
-    let published_total = header.column_of(Role::PublishedTotal).and_then(|index| {
-        parse_count(cell(index)).unwrap_or_else(|message| {
-            problems.push(at(index, format!("The published total: {message}")));
-            None
-        })
-    });
-    let optional = |role: Role| {
-        header
-            .column_of(role)
-            .map(cell)
-            .filter(|text| !text.trim().is_empty())
-            .map(str::to_owned)
-    };
-    let item = Item {
-        name: name.to_owned(),
-        group: optional(Role::Group),
-        category: optional(Role::Category),
-        scores,
-        data_source: header
-            .column_of(Role::DataSource)
-            .map_or("", cell)
-            .to_owned(),
-        published_total,
-    };
-    (problems.len() == before).then_some(item)
-}
-
-/// Refuses rows with values beyond the header or in unnamed columns, and rows that end
-/// before their last score (Excel may drop trailing empty cells, so a short row is fine
-/// when only optional cells are missing).
-fn check_shape(record: &Record, header: &Header, problems: &mut Vec<Problem>) {
-    let width = header.roles.len();
-    let stray = record.cells.iter().enumerate().find(|(index, cell)| {
-        !cell.trim().is_empty()
-            && header
-                .roles
-                .get(*index)
-                .is_none_or(|role| *role == Role::Unnamed)
-    });
-    if let Some((index, _)) = stray {
-        let message = if index >= width {
-            format!(
-                "This row has a value beyond the last column of the header ({}). Rows must not \
-                 have more cells than the header.",
-                column_letters(width)
-            )
-        } else {
-            "This cell has a value but its column has no header. Name the column in the header \
-             row or empty it."
-                .to_owned()
-        };
-        problems.push(Problem::cell(record.row, index + 1, message));
-        return;
-    }
-    let needed = header
-        .roles
-        .iter()
-        .enumerate()
-        .skip(record.cells.len())
-        .find(|(_, role)| matches!(role, Role::Item | Role::Criterion(_)));
-    if let Some((index, _)) = needed {
-        problems.push(
-            Problem::cell(
-                record.row,
-                index + 1,
-                format!(
-                    "This row ends at column {} but the header goes on to column {}; the cell in \
-                     this column is missing. Rows must have as many cells as the header.",
-                    column_letters(record.cells.len()),
-                    column_letters(width)
-                ),
-            )
-            .with_heading(header.heading(index)),
-        );
-    }
-}
-
-fn with_line_break_hint(cell: &str, message: String) -> String {
-    if cell.contains(['\r', '\n']) {
-        "This cell holds a line break, which usually means a stray quote mark (\") in this row \
-         opened a quoted cell that runs on into the rows below. Check this row for a lone \" mark."
-            .to_owned()
-    } else {
-        message
-    }
 }
 
 fn assemble(meta: Meta, header: &Header, items: Vec<Item>, problems: &mut Vec<Problem>) -> Matrix {

@@ -122,7 +122,7 @@ pub(crate) fn read_metadata(records: &[&Record], problems: &mut Vec<Problem>) ->
             "group" => group(&row, &mut meta, problems),
             "category" => category(&row, &mut meta, problems),
             "priority" => priority(&row, &mut meta, problems),
-            "comment" | "" => {}
+            "comment" => {}
             other => problems.push(Problem::cell(
                 row.row,
                 1,

@@ -29,11 +29,13 @@ impl Record {
         self.cells.iter().all(|cell| cell.trim().is_empty())
     }
 
-    /// True for a metadata row: its first cell starts with `#`.
+    /// True for a metadata row: its first cell starts with `#` and names something.
+    /// A first cell that is only `#` is a header (spreadsheets number rows under "#").
     pub fn is_metadata(&self) -> bool {
         self.cells
             .first()
-            .is_some_and(|cell| cell.trim_start().starts_with('#'))
+            .and_then(|cell| cell.trim_start().strip_prefix('#'))
+            .is_some_and(|key| !key.trim().is_empty())
     }
 
     /// The number of cells up to the last one that is not empty.

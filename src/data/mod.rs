@@ -8,6 +8,7 @@ mod cells;
 pub mod csv_export;
 mod csv_header;
 pub mod csv_import;
+mod csv_items;
 mod csv_meta;
 mod csv_read;
 mod csv_write;

@@ -53,6 +53,11 @@ impl Movement {
         }
     }
 
+    /// True when the item holds its published rank and band.
+    pub fn is_unchanged(&self) -> bool {
+        self.places_up == 0 && self.from == self.to
+    }
+
     /// The movement in words, e.g. "up 3, now Red" or "same rank, still Amber".
     pub fn describe(&self) -> String {
         let places = match self.places_up {
