@@ -349,8 +349,8 @@ fn files_over_the_size_limit_are_refused() {
 
 #[test]
 fn problems_are_capped() {
-    let rows: String = (0..200).map(|i| format!("Item {i},9\n")).collect();
-    let text = format!("Item,Volume\n{rows}");
+    let rows: Vec<String> = (0..200).map(|i| format!("Item {i},9")).collect();
+    let text = format!("Item,Volume\n{}\n", rows.join("\n"));
     let problems = import_text(&text).unwrap_err();
     assert_eq!(problems.len(), MAX_PROBLEMS + 1);
     assert!(problems[MAX_PROBLEMS].message.contains("150 more"));
@@ -432,4 +432,11 @@ proptest! {
         let outcome = import_bytes(&bytes).map(|imported| imported.matrix.items.len());
         check_outcome(outcome, line_breaks(&bytes))?;
     }
+}
+
+#[test]
+fn a_header_starting_with_a_hash_column_is_a_header_not_metadata() {
+    let problems = import_text("#,Item,Volume\n1,Murder,2\n5,Arson,1\n").unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].to_string(), "Row 3, column A (#): 5 is above the top of the scale. Scores run from 0 to 4 (very high concern).");
 }
