@@ -275,3 +275,34 @@ proptest! {
         }
     }
 }
+
+/// What Excel does when it saves a CSV it opened: quotes only where needed and pads every
+/// row with empty cells to the width of the widest.
+fn resave_like_excel(text: &str, byte_order_mark: bool) -> String {
+    let rows = cells(text);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for mut row in rows {
+        row.resize(width, String::new());
+        writer.write_record(&row).unwrap();
+    }
+    let body = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    if byte_order_mark {
+        format!("\u{FEFF}{body}")
+    } else {
+        body
+    }
+}
+
+#[test]
+fn seed_exports_resaved_by_excel_import_the_same() {
+    for matrix in seed_matrices().unwrap() {
+        for byte_order_mark in [true, false] {
+            let resaved = resave_like_excel(&export_matrix(&matrix), byte_order_mark);
+            assert_eq!(import_bytes(resaved.as_bytes()).unwrap().matrix, matrix);
+        }
+    }
+}

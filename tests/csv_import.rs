@@ -440,3 +440,22 @@ fn a_header_starting_with_a_hash_column_is_a_header_not_metadata() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].to_string(), "Row 3, column A (#): 5 is above the top of the scale. Scores run from 0 to 4 (very high concern).");
 }
+
+#[test]
+fn the_example_in_the_format_guide_imports() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/csv-format.md"))
+            .unwrap();
+    let start = guide.find("```csv\n").unwrap() + "```csv\n".len();
+    let length = guide[start..].find("```").unwrap();
+    let m = import_text(&guide[start..start + length]).unwrap();
+    assert_eq!(
+        (m.items.len(), m.criteria.len(), m.title.as_str()),
+        (3, 3, "Example crime matrix")
+    );
+    assert_eq!(
+        m.criteria[0].description,
+        "The proportion of total crime/ASB each item accounts for."
+    );
+    assert_eq!(m.items[1].scores[1], Score::Unknown);
+}

@@ -69,8 +69,9 @@ impl fmt::Display for DecodeError {
                  choose 'CSV UTF-8 (Comma delimited) (*.csv)', then import that file.",
             ),
             Self::InvalidUtf8 { .. } => f.write_str(
-                "This row is not valid UTF-8 although the rest of the file is: the file mixes \
-                 text encodings. Open it in Excel and save it again as 'CSV UTF-8 (Comma delimited)'.",
+                "This row has bytes that are not valid UTF-8, although the file before it is UTF-8: \
+                 the file mixes text encodings or is damaged. Open it in Excel and save it again \
+                 as 'CSV UTF-8 (Comma delimited)'.",
             ),
             Self::InvalidUtf16 => f.write_str(
                 "The file starts like UTF-16 text (Excel's 'Unicode Text') but is not valid UTF-16; \
