@@ -39,7 +39,8 @@ apt_install() {
     apt_updated=yes
   fi
   say "installing with apt: $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # With recommends: they bring the fonts that screenshots need.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # The version of a package recorded in Cargo.lock ("" when absent).
