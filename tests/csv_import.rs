@@ -353,7 +353,18 @@ fn problems_are_capped() {
     let text = format!("Item,Volume\n{}\n", rows.join("\n"));
     let problems = import_text(&text).unwrap_err();
     assert_eq!(problems.len(), MAX_PROBLEMS + 1);
-    assert!(problems[MAX_PROBLEMS].message.contains("150 more"));
+    // Reading stops once more problems are found than are listed.
+    let last = &problems[MAX_PROBLEMS].message;
+    assert!(
+        last.contains("first 50 problems are listed; reading stopped at row 53"),
+        "{last}"
+    );
+    // Without item rows to stop at, the rest are counted.
+    let metadata: Vec<String> = (0..60).map(|i| format!("# titel {i},x")).collect();
+    let text = format!("{}\nItem,Volume\n", metadata.join("\n"));
+    let problems = import_text(&text).unwrap_err();
+    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(problems[MAX_PROBLEMS].message, "... and 11 more problems.");
 }
 
 #[test]

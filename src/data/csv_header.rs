@@ -98,6 +98,14 @@ pub(crate) fn read_header(record: &Record, problems: &mut Vec<Problem>) -> Optio
                 role
             }
             None => {
+                if header.criteria.len() == MAX_CRITERIA {
+                    let message = format!(
+                        "This is criterion {}; a matrix can have at most {MAX_CRITERIA} criteria.",
+                        MAX_CRITERIA + 1
+                    );
+                    problems.push(Problem::cell(row, column, message));
+                    return None;
+                }
                 if let Some(first) = header
                     .criteria
                     .iter()
@@ -114,13 +122,6 @@ pub(crate) fn read_header(record: &Record, problems: &mut Vec<Problem>) -> Optio
                             short(text.trim()),
                             column_letters(first_column)
                         ),
-                    ));
-                }
-                if header.criteria.len() == MAX_CRITERIA {
-                    problems.push(Problem::cell(
-                        row,
-                        column,
-                        format!("This is criterion {}; a matrix can have at most {MAX_CRITERIA} criteria.", MAX_CRITERIA + 1),
                     ));
                 }
                 header.criteria.push(text.to_owned());

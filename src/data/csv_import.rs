@@ -8,7 +8,7 @@ use super::csv_read::{read_records, Record};
 use super::decode::{decode, TextEncoding, MAX_IMPORT_BYTES};
 use super::problem::Problem;
 use crate::model::{CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, Thresholds};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The most problems reported for one import; the rest are counted in a last problem.
 pub const MAX_PROBLEMS: usize = 50;
@@ -61,14 +61,21 @@ pub fn import_text(text: &str) -> Result<Matrix, Vec<Problem>> {
     }
     let records = read_records(text).map_err(|problem| vec![problem])?;
     let mut problems = Vec::new();
-    let matrix = read_matrix(&records, &mut problems);
+    let mut stopped_at = None;
+    let matrix = read_matrix(&records, &mut problems, &mut stopped_at);
     match matrix {
         Some(matrix) if problems.is_empty() => Ok(matrix),
-        _ => Err(finish(problems)),
+        _ => Err(finish(problems, stopped_at)),
     }
 }
 
-fn read_matrix(records: &[Record], problems: &mut Vec<Problem>) -> Option<Matrix> {
+/// Reads the rows into a matrix, adding every problem found to `problems`. Stops reading
+/// item rows once more than `MAX_PROBLEMS` are found, and sets `stopped_at` to the row.
+fn read_matrix(
+    records: &[Record],
+    problems: &mut Vec<Problem>,
+    stopped_at: &mut Option<usize>,
+) -> Option<Matrix> {
     let rows: Vec<&Record> = records.iter().filter(|record| !record.is_blank()).collect();
     let header_at = rows
         .iter()
@@ -94,10 +101,15 @@ fn read_matrix(records: &[Record], problems: &mut Vec<Problem>) -> Option<Matrix
         return None;
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let items: Vec<Item> = data
-        .iter()
-        .filter_map(|record| read_item(record, &header, &mut seen, problems))
-        .collect();
+    let mut items = Vec::new();
+    for record in data {
+        // Past the problems that will be listed, more reading only costs time.
+        if problems.len() > MAX_PROBLEMS {
+            *stopped_at = Some(record.row);
+            break;
+        }
+        items.extend(read_item(record, &header, &mut seen, problems));
+    }
     Some(assemble(meta, &header, items, problems))
 }
 
@@ -182,47 +194,48 @@ fn thresholds(meta: &Meta, problems: &mut Vec<Problem>) -> Thresholds {
 fn groups_and_categories(meta: &Meta, items: &[Item]) -> (Vec<GroupInfo>, Vec<CategoryInfo>) {
     let mut groups = meta.groups.clone();
     let mut categories = meta.categories.clone();
-    for item in items {
-        if let Some(group) = &item.group {
-            if !groups.iter().any(|g| &g.name == group) {
-                groups.push(GroupInfo {
-                    name: group.clone(),
-                    published_subtotal: None,
-                });
-            }
-        }
-        if let Some(category) = &item.category {
-            if !categories
-                .iter()
-                .any(|c| &c.name == category && c.group == item.group)
-            {
-                categories.push(CategoryInfo {
-                    group: item.group.clone(),
-                    name: category.clone(),
-                    published_subtotal: None,
-                });
-            }
+    let mut known_groups: HashSet<String> = groups.iter().map(|g| g.name.clone()).collect();
+    let mut known_categories: HashSet<(Option<String>, String)> = categories
+        .iter()
+        .map(|c| (c.group.clone(), c.name.clone()))
+        .collect();
+    let item_groups = items.iter().map(|item| &item.group);
+    for group in item_groups
+        .chain(meta.categories.iter().map(|c| &c.group))
+        .flatten()
+    {
+        if known_groups.insert(group.clone()) {
+            groups.push(GroupInfo {
+                name: group.clone(),
+                published_subtotal: None,
+            });
         }
     }
-    for category in &meta.categories {
-        if let Some(group) = &category.group {
-            if !groups.iter().any(|g| &g.name == group) {
-                groups.push(GroupInfo {
-                    name: group.clone(),
-                    published_subtotal: None,
-                });
-            }
+    for item in items {
+        let Some(name) = &item.category else { continue };
+        if known_categories.insert((item.group.clone(), name.clone())) {
+            categories.push(CategoryInfo {
+                group: item.group.clone(),
+                name: name.clone(),
+                published_subtotal: None,
+            });
         }
     }
     (groups, categories)
 }
 
-/// Sorts problems by position (whole-file ones first) and caps their number.
-fn finish(mut problems: Vec<Problem>) -> Vec<Problem> {
+/// Sorts problems by position (whole-file ones first), caps their number, and says what
+/// was left out.
+fn finish(mut problems: Vec<Problem>, stopped_at: Option<usize>) -> Vec<Problem> {
     problems.sort_by_key(|p| (p.row, p.column));
     let extra = problems.len().saturating_sub(MAX_PROBLEMS);
-    if extra > 0 {
-        problems.truncate(MAX_PROBLEMS);
+    problems.truncate(MAX_PROBLEMS);
+    if let Some(row) = stopped_at {
+        problems.push(Problem::file(format!(
+            "Only the first {MAX_PROBLEMS} problems are listed; reading stopped at row {row}. \
+             Fix these and import again to see any more."
+        )));
+    } else if extra > 0 {
         problems.push(Problem::file(format!("... and {extra} more problems.")));
     }
     problems

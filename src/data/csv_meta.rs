@@ -4,6 +4,7 @@ use super::cells::{parse_count, parse_threshold, short, unescape_cell};
 use super::csv_read::Record;
 use super::problem::Problem;
 use crate::model::{CategoryInfo, CriterionKind, GroupInfo, PublishedPriority};
+use std::collections::HashSet;
 
 /// The metadata keys, as written after `#`, for messages and the documentation.
 pub(crate) const KEYS: &str =
@@ -32,6 +33,10 @@ pub(crate) struct Meta {
     pub groups: Vec<GroupInfo>,
     pub categories: Vec<CategoryInfo>,
     pub priorities: Vec<PublishedPriority>,
+    /// Group names declared so far, to find repeats quickly.
+    seen_groups: HashSet<String>,
+    /// (group, category) pairs declared so far.
+    seen_categories: HashSet<(Option<String>, String)>,
 }
 
 /// One metadata row split into its key and its values with their column numbers.
@@ -195,7 +200,7 @@ fn group(row: &MetaRow, meta: &mut Meta, problems: &mut Vec<Problem>) {
     if name.trim().is_empty() {
         return problems.push(row.problem(0, "The group's name is empty."));
     }
-    if meta.groups.iter().any(|g| g.name == name) {
+    if !meta.seen_groups.insert(name.to_owned()) {
         return repeated(row, problems);
     }
     let published_subtotal = row.count(1, "published subtotal", problems);
@@ -214,10 +219,9 @@ fn category(row: &MetaRow, meta: &mut Meta, problems: &mut Vec<Problem>) {
     if name.trim().is_empty() {
         return problems.push(row.problem(1, "The category's name is empty."));
     }
-    if meta
-        .categories
-        .iter()
-        .any(|c| c.name == name && c.group == group)
+    if !meta
+        .seen_categories
+        .insert((group.clone(), name.to_owned()))
     {
         return repeated(row, problems);
     }

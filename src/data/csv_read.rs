@@ -1,6 +1,6 @@
-//! A quote-aware CSV reader: finds the delimiter, counts rows as a spreadsheet shows them,
-//! and refuses unclosed quotes and binary characters instead of swallowing them.
+//! A quote-aware CSV reader that finds the delimiter and counts rows as a spreadsheet does.
 //!
+//! It refuses unclosed quotes and binary characters instead of swallowing them.
 //! Written by hand rather than with the csv crate because that crate skips blank lines,
 //! miscounts lines in CR files and reads an unclosed quote as "the rest of the file".
 
@@ -10,6 +10,9 @@ use std::str::Chars;
 
 /// The delimiters tried when a file does not name one with a `sep=` line.
 const CANDIDATES: [char; 3] = [',', ';', '\t'];
+
+/// The most columns a row may have: Excel's limit (column XFD).
+const MAX_COLUMNS: usize = 16_384;
 
 /// How many rows delimiter detection looks at before giving up on finding a header.
 const DETECTION_ROWS: usize = 200;
@@ -59,7 +62,11 @@ pub(crate) fn read_records(text: &str) -> Result<Vec<Record>, Problem> {
     let mut reader = Reader::new(body, delimiter);
     let mut records = Vec::new();
     while let Some(record) = reader.next_record()? {
-        records.push(record);
+        // Blank rows are only counted (each record keeps its own row number), not kept:
+        // a file of nothing but line breaks would otherwise fill memory.
+        if !record.is_blank() {
+            records.push(record);
+        }
     }
     Ok(records)
 }
@@ -203,6 +210,12 @@ impl<'a> Reader<'a> {
                     return Ok(Some(Record { row, cells }));
                 }
                 c if c == self.delimiter => {
+                    if cells.len() >= MAX_COLUMNS {
+                        let message = format!(
+                            "This row has more than {MAX_COLUMNS} columns, more than a spreadsheet can hold."
+                        );
+                        return Err(Problem::row(row, message));
+                    }
                     cells.push(std::mem::take(&mut field));
                     at_field_start = true;
                 }

@@ -1,5 +1,6 @@
-//! Writing CSV that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends,
-//! text cells escaped against formula injection, numbers left as numbers.
+//! Writing CSV that Excel opens correctly: UTF-8 with a byte order mark and CRLF line ends.
+//!
+//! Text cells are escaped against formula injection; numbers are left as numbers.
 
 use super::cells::escape_cell;
 
