@@ -1,4 +1,5 @@
-//! Getting matrices in and out: the embedded seed matrices and their JSON format.
+//! Getting matrices in and out: the embedded seed matrices, CSV import (decoding, positioned
+//! problems) and CSV export (matrix, results, template) safe to open in Excel.
 
 pub mod seed;
 
