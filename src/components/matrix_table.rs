@@ -23,7 +23,9 @@ pub fn band_chip(band: crate::model::Band) -> Html {
 }
 
 fn score_cell(props: &MatrixTableProps, item: usize, criterion: usize) -> Html {
-    let row = &props.matrix.items[item];
+    let Some(row) = props.matrix.items.get(item) else {
+        return html! {};
+    };
     let score = row.score(criterion);
     let published = props.published.items.get(item).map(|p| p.score(criterion));
     let edited = published.is_some_and(|p| p != score);
@@ -74,8 +76,10 @@ fn range_cell(result: &ItemResult) -> Html {
 }
 
 fn item_row(props: &MatrixTableProps, index: usize) -> Html {
-    let item = &props.matrix.items[index];
-    let Some(result) = props.evaluation.items.get(index) else {
+    let (Some(item), Some(result)) = (
+        props.matrix.items.get(index),
+        props.evaluation.items.get(index),
+    ) else {
         return html! {};
     };
     let moved = movement(&props.baseline, &props.evaluation, index);
