@@ -104,7 +104,17 @@ fn keep_scale_normalises_weights_to_a_mean_of_one() {
     assert!((m[4] - 12.0 / 7.0).abs() < 1e-12);
     assert!((m[0] - 6.0 / 7.0).abs() < 1e-12);
     assert!((m.iter().sum::<f64>() - 6.0).abs() < 1e-12, "mean stays 1");
+    let m6 = matrix(vec![item("A", &[K(1); 6])], 6);
+    assert!(
+        (evaluate(&m6, &settings).max_total - 24.0).abs() < 1e-9,
+        "keeps the 0-24 scale"
+    );
     settings.keep_scale = false;
+    assert_eq!(
+        evaluate(&m6, &settings).max_total,
+        28.0,
+        "weights as set: 5 x 4 + 2 x 4"
+    );
     assert_eq!(effective_multipliers(&settings, 6)[4], 2.0);
     assert_eq!(effective_multipliers(&settings, 6)[0], 1.0);
 }

@@ -74,6 +74,7 @@ fn explorer(props: &ExplorerProps) -> Html {
                 matrix={Rc::clone(&current.matrix)}
                 settings={current.settings.clone()}
                 multipliers={Rc::new(evaluation.multipliers.clone())}
+                max_total={evaluation.max_total}
                 changed={current.is_changed()}
                 on_action={dispatch.clone()} />
             <section class="matrix-section" aria-labelledby="matrix-heading">

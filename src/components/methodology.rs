@@ -13,7 +13,6 @@ pub struct MethodologyProps {
 
 #[function_component(Methodology)]
 pub fn methodology(props: &MethodologyProps) -> Html {
-    let published = props.matrix.thresholds;
     html! {
         <section class="methodology" aria-labelledby="method-heading">
             <h2 id="method-heading">{ "Methodology" }</h2>
@@ -28,9 +27,14 @@ pub fn methodology(props: &MethodologyProps) -> Html {
                 { for Score::ALL.into_iter().rev().map(|s| html! { <li>{ format!("{s} = {}", s.meaning()) }</li> }) }
             </ul>
             <h3>{ "Bands" }</h3>
-            <p>{ format!(
-                "\"The total scores for each crime/ASB type were added up and assigned a colour-code\": Green = low priority (0-{}), Amber = medium priority ({}-{}), Red = high priority ({}+).",
-                format_total(published.amber - 1.0), format_total(published.amber), format_total(published.red - 1.0), format_total(published.red)) }</p>
+            <blockquote>
+                <p>{ "The total scores for each crime/ASB type were added up and assigned a colour-code to determine their priority:" }</p>
+                <ul>
+                    <li>{ "Green = Low priority (total score: 0-5)" }</li>
+                    <li>{ "Amber = Medium priority (total score: 6-10)" }</li>
+                    <li>{ "Red = High priority (total score: 11+)" }</li>
+                </ul>
+            </blockquote>
             <p>{ format!("Now in use: {}; Amber from {}, Red from {}.",
                 props.settings.unknown_policy.describe(), format_total(props.settings.thresholds.amber), format_total(props.settings.thresholds.red)) }</p>
             <p class="source">{ format!("Source: {}. The matrix was adapted from that used by the Safer Islington Partnership.", props.matrix.source) }</p>

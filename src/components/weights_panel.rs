@@ -13,6 +13,7 @@ pub struct WeightsPanelProps {
     pub matrix: Rc<Matrix>,
     pub settings: Settings,
     pub multipliers: Rc<Vec<f64>>,
+    pub max_total: f64,
     pub changed: bool,
     pub on_action: Callback<Action>,
 }
@@ -123,7 +124,7 @@ pub fn weights_panel(props: &WeightsPanelProps) -> Html {
     let on_reset = props
         .on_action
         .reform(|_: MouseEvent| Action::ResetToPublished);
-    let max_total = props.multipliers.iter().sum::<f64>() * 4.0;
+    let max_total = props.max_total;
     html! {
         <aside class="weights-panel" aria-labelledby="weights-heading">
             <h2 id="weights-heading">{ "What if?" }</h2>

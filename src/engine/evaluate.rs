@@ -2,7 +2,7 @@
 
 use super::ranking::{rank, Rank};
 use super::scoring::{band_of, effective_multipliers, item_total, snap};
-use crate::model::{Band, Item, Matrix, Score, Settings, UnknownPolicy};
+use crate::model::{Band, Item, Matrix, Score, Settings, UnknownPolicy, MAX_SCORE};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -85,6 +85,8 @@ pub struct Evaluation {
     pub groups: Vec<Subtotal>,
     /// Items per band.
     pub counts: BandCounts,
+    /// The highest total any item could reach (every score 4).
+    pub max_total: f64,
 }
 
 /// Scores every item of `matrix` under `settings`.
@@ -146,7 +148,9 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
                 .and_then(|g| g.published_subtotal)
         },
     );
+    let max_total = snap(multipliers.iter().sum::<f64>() * f64::from(MAX_SCORE));
     Evaluation {
+        max_total,
         multipliers,
         items,
         ranking,

@@ -9,5 +9,5 @@ pub use band::{Band, Thresholds};
 pub use matrix::{
     CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, PublishedPriority,
 };
-pub use score::Score;
+pub use score::{Score, MAX_SCORE};
 pub use settings::{Settings, UnknownPolicy, Weight};
