@@ -28,6 +28,14 @@ fn mount() -> Element {
     root
 }
 
+fn element<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no element {selector}"))
+}
+
 fn cell(root: &Element, item: &str, class: &str) -> String {
     let selector = format!("tr.item-row[data-item=\"{item}\"] td.{class}");
     root.query_selector(&selector)
@@ -45,24 +53,18 @@ async fn shows_published_totals_switches_matrix_and_rebands_on_edit() {
     assert_eq!(cell(&root, "Possession Of Drugs", "band"), "Red");
     assert_eq!(cell(&root, "Snatches", "band"), "Green");
 
-    let asb_tab: HtmlElement = root
-        .query_selector("#tab-1")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("an ASB tab");
+    let asb_tab: HtmlElement = element(&root, "#tab-1");
     asb_tab.click();
     settle().await;
     assert_eq!(cell(&root, "Youth Nuisance", "total"), "15");
     assert_eq!(cell(&root, "Youth Nuisance", "band"), "Red");
     assert_eq!(cell(&root, "Street Drinking", "band"), "Red");
 
-    let select: HtmlSelectElement = root
-        .query_selector("select[aria-label=\"Street Drinking, Public concern score\"]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("a score editor named for its item and criterion");
+    // The score editor is found by its accessible name: item, criterion, "score".
+    let select: HtmlSelectElement = element(
+        &root,
+        "select[aria-label=\"Street Drinking, Public concern score\"]",
+    );
     select.set_value("0");
     let init = EventInit::new();
     init.set_bubbles(true);
