@@ -2,8 +2,8 @@
 //! and line ends, limits, and the property that no input panics or gives an unplaced error.
 
 use matrix_explorer::data::{
-    column_letters, import_bytes, import_text, Problem, TextEncoding, MAX_IMPORT_BYTES,
-    MAX_PROBLEMS,
+    column_letters, decode, import_bytes, import_text, DecodeError, Problem, TextEncoding,
+    MAX_IMPORT_BYTES, MAX_PROBLEMS,
 };
 use matrix_explorer::model::{CriterionKind, Score, Thresholds};
 use proptest::prelude::*;
@@ -247,6 +247,54 @@ fn encodings_are_reported() {
     assert_eq!(imported.matrix.items[0].data_source, "£ loss data");
 }
 
+#[test]
+fn windows_1252_reads_bytes_0x80_to_0x9f_as_windows_does() {
+    let bytes: Vec<u8> = (0x80..=0x9F).collect();
+    let decoded = decode(&bytes).unwrap();
+    assert_eq!(decoded.encoding, TextEncoding::Windows1252);
+    assert_eq!(
+        decoded.text,
+        "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8D}Ž\u{8F}\u{90}‘’“”•–—˜™š›œ\u{9D}žŸ"
+    );
+    let latin_1: Vec<u8> = (0xA0..=0xFF).collect();
+    let expected: String = ('\u{A0}'..='\u{FF}').collect();
+    assert_eq!(decode(&latin_1).unwrap().text, expected);
+}
+
+#[test]
+fn a_byte_windows_1252_leaves_undefined_is_refused_at_its_cell() {
+    for byte in [0x81, 0x8D, 0x8F, 0x90, 0x9D] {
+        let bytes = [&b"Item,Volume\nCaf\xE9"[..], &[byte], b",1\n"].concat();
+        let problems = import_bytes(&bytes).unwrap_err();
+        assert_eq!(problems.len(), 1, "{byte:#X}: {problems:?}");
+        assert_eq!((problems[0].row, problems[0].column), (Some(2), Some(1)));
+        let code = format!("the control character U+{byte:04X}");
+        assert!(problems[0].message.contains(&code), "{}", problems[0]);
+    }
+}
+
+#[test]
+fn bad_utf16_is_refused_as_a_whole_file() {
+    let cases: [&[u8]; 5] = [
+        b"\xFF\xFEI\0t\0e",             // odd number of bytes
+        b"\xFF\xFEI\0\x00\xD8,\0",      // high surrogate without its low one
+        b"\xFF\xFEI\0\x00\xDC,\0",      // low surrogate on its own
+        b"\xFE\xFF\0I\xD8\x00",         // high surrogate at the end
+        b"\xFE\xFF\0I\xDC\x00\xD8\x00", // surrogates in the wrong order
+    ];
+    for bytes in cases {
+        assert_eq!(decode(bytes), Err(DecodeError::InvalidUtf16), "{bytes:X?}");
+        let problems = import_bytes(bytes).unwrap_err();
+        assert_eq!((problems[0].row, problems[0].column), (None, None));
+        assert!(problems[0].message.contains("not valid UTF-16"));
+    }
+    let pair = decode(b"\xFF\xFE\x3D\xD8\x00\xDE").unwrap();
+    assert_eq!(
+        (pair.text.as_str(), pair.encoding),
+        ("\u{1F600}", TextEncoding::Utf16Le)
+    );
+}
+
 #[rustfmt::skip]
 const SCORE_ADVICE: &[(&str, &str)] = &[
     ("3.5", "use 3 or 4"),
@@ -427,6 +475,49 @@ proptest! {
     fn csv_like_text_gives_a_matrix_or_placed_problems(text in "(Item|Volume|[#',;\t\"\r\n ?=a0-5]|sep=;|# title|\u{FF13}|£){0,60}") {
         let outcome = import_text(&text).map(|m| m.items.len());
         check_outcome(outcome, line_breaks(text.as_bytes()))?;
+    }
+
+    /// UTF-16 code units biased towards surrogates, with or without a stray last byte,
+    /// decode exactly as the standard library's UTF-16 decoder does, or are refused.
+    #[test]
+    fn any_utf16_bytes_decode_exactly_or_are_refused(
+        units in proptest::collection::vec(prop_oneof![any::<u16>(), 0xD800..0xE000_u16, 0..0x80_u16], 0..60),
+        stray in proptest::option::of(any::<u8>()),
+        big_endian in any::<bool>(),
+    ) {
+        let (bom, encoding): (&[u8], _) = if big_endian {
+            (b"\xFE\xFF", TextEncoding::Utf16Be)
+        } else {
+            (b"\xFF\xFE", TextEncoding::Utf16Le)
+        };
+        let mut bytes = bom.to_vec();
+        for unit in &units {
+            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        bytes.extend(stray);
+        let expected = match (stray, String::from_utf16(&units)) {
+            (None, Ok(text)) => Ok((text, encoding)),
+            _ => Err(DecodeError::InvalidUtf16),
+        };
+        prop_assert_eq!(decode(&bytes).map(|decoded| (decoded.text, decoded.encoding)), expected);
+    }
+
+    /// Bytes with no UTF-8 sequence in them (every byte from 0x80 up is followed by an ASCII
+    /// byte) are read as Windows-1252, one character per byte, with ASCII unchanged.
+    #[test]
+    fn any_non_utf8_bytes_are_read_as_windows_1252(
+        pairs in proptest::collection::vec((0x80..=0xFF_u8, 0..0x80_u8), 1..200),
+    ) {
+        let bytes: Vec<u8> = pairs.iter().flat_map(|&(high, ascii)| [high, ascii]).collect();
+        let decoded = decode(&bytes).unwrap();
+        prop_assert_eq!(decoded.encoding, TextEncoding::Windows1252);
+        prop_assert_eq!(decoded.text.chars().count(), bytes.len());
+        for (c, &byte) in decoded.text.chars().zip(&bytes) {
+            prop_assert_eq!(c.is_ascii(), byte.is_ascii());
+            if byte.is_ascii() || byte >= 0xA0 {
+                prop_assert_eq!(u32::from(c), u32::from(byte));
+            }
+        }
     }
 
     #[test]

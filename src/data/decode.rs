@@ -1,4 +1,6 @@
 //! Bytes to text before any CSV parsing: byte order marks, UTF-8, UTF-16 and Windows-1252.
+//! The two non-UTF-8 encodings are decoded here by hand (a 32-entry table for Windows-1252),
+//! since a general encoding library would add every other encoding's tables to the app.
 
 use super::csv_read::row_at;
 use super::problem::Problem;
@@ -115,10 +117,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return strict_utf8(rest).map(|text| plain(text, TextEncoding::Utf8Bom));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, encoding_rs::UTF_16LE, TextEncoding::Utf16Le);
+        return utf16(rest, u16::from_le_bytes, TextEncoding::Utf16Le);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, encoding_rs::UTF_16BE, TextEncoding::Utf16Be);
+        return utf16(rest, u16::from_be_bytes, TextEncoding::Utf16Be);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(plain(text.to_owned(), TextEncoding::Utf8));
@@ -149,15 +151,22 @@ fn strict_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
         })
 }
 
+/// Strict UTF-16: an odd number of bytes or an unpaired surrogate is an error.
 fn utf16(
     bytes: &[u8],
-    encoding: &'static encoding_rs::Encoding,
+    unit: fn([u8; 2]) -> u16,
     which: TextEncoding,
 ) -> Result<Decoded, DecodeError> {
-    encoding
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| plain(text.into_owned(), which))
-        .ok_or(DecodeError::InvalidUtf16)
+    let pairs = bytes.chunks_exact(2);
+    if !pairs.remainder().is_empty() {
+        return Err(DecodeError::InvalidUtf16);
+    }
+    // Every chunk has exactly two bytes, so each conversion to [u8; 2] succeeds.
+    let units = pairs.flat_map(<[u8; 2]>::try_from).map(unit);
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map(|text| plain(text, which))
+        .map_err(|_| DecodeError::InvalidUtf16)
 }
 
 /// When a file that is not UTF-8 still holds well-formed UTF-8 sequences, it is UTF-8
@@ -172,13 +181,28 @@ fn mixed_utf8_row(bytes: &[u8]) -> Option<usize> {
     Some(row_at(prefix))
 }
 
+/// Windows-1252's characters for bytes 0x80 to 0x9F; every other byte is the Unicode
+/// character of the same number (ASCII and Latin-1). The five bytes Windows-1252 leaves
+/// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 controls of the same number,
+/// as in the WHATWG Encoding Standard; the CSV reader then refuses them with their row.
+const WINDOWS_1252_80_TO_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+fn windows_1252_char(byte: u8) -> char {
+    match byte
+        .checked_sub(0x80)
+        .and_then(|offset| WINDOWS_1252_80_TO_9F.get(usize::from(offset)))
+    {
+        Some(&c) => c,
+        None => char::from(byte),
+    }
+}
+
 fn windows_1252(bytes: &[u8]) -> Decoded {
-    // Windows-1252 maps every byte, so there is nothing to replace: the bytes with no
-    // character become C1 controls, which the reader then rejects as binary.
-    let text = encoding_rs::WINDOWS_1252
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned();
+    // Windows-1252 maps every byte, so there is nothing to replace.
+    let text: String = bytes.iter().copied().map(windows_1252_char).collect();
     let mut shown: Vec<char> = Vec::new();
     for c in text.chars().filter(|c| !c.is_ascii() && !c.is_control()) {
         if !shown.contains(&c) && shown.len() < 8 {
