@@ -1,5 +1,6 @@
 //! CSV export: the seed matrices and any matrix survive export then import unchanged,
 //! the template imports, results open safely in Excel, and formula injection is escaped.
+#![cfg(not(target_arch = "wasm32"))]
 
 use matrix_explorer::data::{
     escape_cell, export_matrix, export_results, import_bytes, import_text, seed_matrices, template,

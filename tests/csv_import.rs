@@ -1,5 +1,6 @@
 //! CSV import: the fixture corpus with each file's exact outcome, score advice, delimiters
 //! and line ends, limits, and the property that no input panics or gives an unplaced error.
+#![cfg(not(target_arch = "wasm32"))]
 
 use matrix_explorer::data::{
     column_letters, decode, import_bytes, import_text, DecodeError, Problem, TextEncoding,

@@ -150,13 +150,13 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     );
     let max_total = snap(multipliers.iter().sum::<f64>() * f64::from(MAX_SCORE));
     Evaluation {
-        max_total,
         multipliers,
         items,
         ranking,
         categories,
         groups,
         counts,
+        max_total,
     }
 }
 
