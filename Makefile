@@ -43,7 +43,7 @@ test-wasm: setup
 	fi
 
 test-e2e: dist
-	node --test tests/e2e/
+	node --test tests/e2e/*.test.mjs
 
 bench: setup
 	@if [ -d benches ]; then \
