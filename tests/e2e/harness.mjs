@@ -37,15 +37,25 @@ export async function withCleanup(action) {
   }
 }
 
-/** Chromium with a fresh profile in a temp folder; the context has CSP-violation logging. */
+/** A fresh folder in the system temp folder, removed at cleanup. */
+export async function tempFolder(defer, name) {
+  const folder = await mkdtemp(join(tmpdir(), `matrix-explorer-${name}-`));
+  defer(() => rm(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/**
+ * Chromium with a fresh profile in a temp folder; the context has CSP-violation logging and
+ * accepts downloads (they stay in Playwright's temp folder until saved with `saveAs`).
+ */
 export async function openBrowser(defer) {
-  const profile = await mkdtemp(join(tmpdir(), "matrix-explorer-profile-"));
-  defer(() => rm(profile, { recursive: true, force: true }));
+  const profile = await tempFolder(defer, "profile");
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
   });
   defer(() => context.close());
   context.setDefaultTimeout(15_000);
@@ -67,9 +77,7 @@ export async function builtPage() {
 
 /** Writes `html` (default: the built page) as matrix-explorer.html in a fresh temp folder; returns its file:// URL. */
 export async function copyPage(defer, html) {
-  const folder = await mkdtemp(join(tmpdir(), "matrix-explorer-page-"));
-  defer(() => rm(folder, { recursive: true, force: true }));
-  const path = join(folder, "matrix-explorer.html");
+  const path = join(await tempFolder(defer, "page"), "matrix-explorer.html");
   await writeFile(path, html ?? (await builtPage()));
   return pathToFileURL(path).href;
 }
@@ -154,6 +162,22 @@ export async function openPage(context, url) {
   return { page, log, started: await root.getAttribute("data-wasm") };
 }
 
+/** The switcher's tab called `name`. */
+export function tab(page, name) {
+  return page.getByRole("tablist", { name: "Matrix" }).getByRole("tab", { name, exact: true });
+}
+
+/** The switcher's tab names, in order. */
+export async function tabNames(page) {
+  const names = await page.getByRole("tablist", { name: "Matrix" }).getByRole("tab").allTextContents();
+  return names.map((name) => name.trim());
+}
+
+/** The matrix table's row of `item`. */
+export function row(page, item) {
+  return page.locator(`table.matrix tr.item-row[data-item=${JSON.stringify(item)}]`);
+}
+
 /** The visible matrix's rows: item, total text and band word. */
 export function readRows(page) {
   return page.locator("table.matrix:visible tr.item-row").evaluateAll((rows) =>
@@ -200,6 +224,12 @@ export async function expectText(locator, pattern, timeout = 10_000) {
     const actual = await locator.first().textContent({ timeout: 1_000 }).catch(() => "(no such element)");
     assert.match(actual ?? "", pattern);
   }
+}
+
+/** Waits until the live band counts read `counts` ({ Red, Amber, Green }), else fails showing them. */
+export async function expectBandCounts(page, counts) {
+  const text = `Red ${counts.Red}\\D+Amber ${counts.Amber}\\D+Green ${counts.Green}\\b`;
+  await expectText(page.locator(".band-counts"), new RegExp(text));
 }
 
 /** Saves a full-page screenshot in tests/e2e/output/ for a person to look at. */

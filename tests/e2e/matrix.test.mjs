@@ -4,7 +4,18 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { copyPage, expectRows, expectText, openBrowser, openPage, screenshot, withCleanup } from "./harness.mjs";
+import {
+  copyPage,
+  expectBandCounts,
+  expectRows,
+  expectText,
+  openBrowser,
+  openPage,
+  row,
+  screenshot,
+  tab,
+  withCleanup,
+} from "./harness.mjs";
 import { UNATTRIBUTED, loadSeed, predict } from "./predict.mjs";
 
 const crime = loadSeed("crime");
@@ -18,22 +29,9 @@ async function openApp(defer) {
   return { page, log };
 }
 
-function tab(page, name) {
-  return page.getByRole("tablist", { name: "Matrix" }).getByRole("tab", { name, exact: true });
-}
-
-function row(page, item) {
-  return page.locator(`table.matrix tr.item-row[data-item=${JSON.stringify(item)}]`);
-}
-
 async function showAsb(page) {
   await tab(page, "ASB").click();
   await expectText(row(page, "Youth Nuisance").locator("td.total"), /^\s*15\s*$/);
-}
-
-async function expectBandCounts(page, counts) {
-  const text = `Red ${counts.Red}\\D+Amber ${counts.Amber}\\D+Green ${counts.Green}\\b`;
-  await expectText(page.locator(".band-counts"), new RegExp(text));
 }
 
 test("the default view is the crime matrix as published", async () =>
