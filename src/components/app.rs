@@ -10,7 +10,7 @@ use super::switcher::Switcher;
 use super::weights_panel::WeightsPanel;
 use crate::data::seed_matrices;
 use crate::engine::{audit, baseline, evaluate};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, MatrixState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -50,18 +50,15 @@ fn explorer(props: &ExplorerProps) -> Html {
     let Some(current) = state.current().cloned() else {
         return html! { <main><p role="alert">{ "No matrix is loaded." }</p></main> };
     };
-    let evaluation = use_memo(
-        (Rc::clone(&current.matrix), current.settings.clone()),
-        |(m, s)| evaluate(m, s),
-    );
-    let published = Rc::clone(&current.published);
-    let base = use_memo(Rc::clone(&published), |m| baseline(m));
-    let findings = use_memo(Rc::clone(&published), |m| audit(m));
     let names: Vec<String> = state
         .matrices
         .iter()
         .map(|m| m.matrix.short_name.clone())
         .collect();
+    let replaced = state
+        .replaced
+        .as_ref()
+        .map(|r| r.previous.matrix.title.clone());
     html! {
         <>
         <header class="app-header">
@@ -69,7 +66,38 @@ fn explorer(props: &ExplorerProps) -> Html {
             <p class="source">{ &current.published.source }</p>
         </header>
         <Switcher names={names} active={state.active} on_select={dispatch.reform(Action::MatrixSelected)} />
-        <main id="matrix-panel" class="layout" role="tabpanel" aria-label={current.matrix.title.clone()}>
+        <Workspace current={current} active={state.active} {replaced} {dispatch} />
+        <footer class="app-footer">
+            <p>{ "Runs entirely in this browser window: nothing you do here is sent anywhere." }</p>
+        </footer>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WorkspaceProps {
+    current: MatrixState,
+    active: usize,
+    replaced: Option<String>,
+    dispatch: Callback<Action>,
+}
+
+/// The matrix on screen: derives its evaluation, baseline and audit (memoised on their
+/// inputs) and lays out the views that show them.
+#[function_component(Workspace)]
+fn workspace(props: &WorkspaceProps) -> Html {
+    let current = &props.current;
+    let dispatch = &props.dispatch;
+    let evaluation = use_memo(
+        (Rc::clone(&current.matrix), current.settings.clone()),
+        |(m, s)| evaluate(m, s),
+    );
+    let published = Rc::clone(&current.published);
+    let base = use_memo(Rc::clone(&published), |m| baseline(m));
+    let findings = use_memo(Rc::clone(&published), |m| audit(m));
+    html! {
+        <>
+        <main id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
             <WeightsPanel
                 matrix={Rc::clone(&current.matrix)}
                 settings={current.settings.clone()}
@@ -94,15 +122,12 @@ fn explorer(props: &ExplorerProps) -> Html {
                 settings={current.settings.clone()}
                 evaluation={Rc::clone(&evaluation)}
                 changed={current.is_changed()}
-                replaced={state.replaced.as_ref().map(|r| r.previous.matrix.title.clone())}
+                replaced={props.replaced.clone()}
                 on_action={dispatch.clone()} />
             <PublishedPriorities matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} />
             <AuditView matrix={Rc::clone(&published)} audit={Rc::clone(&findings)} />
             <Methodology matrix={Rc::clone(&published)} settings={current.settings.clone()} />
         </div>
-        <footer class="app-footer">
-            <p>{ "Runs entirely in this browser window: nothing you do here is sent anywhere." }</p>
-        </footer>
         </>
     }
 }
