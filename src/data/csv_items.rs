@@ -2,17 +2,17 @@
 
 use super::cells::{parse_count, parse_score, short, unescape_cell};
 use super::csv_header::{Header, Role};
+use super::csv_names::SeenNames;
 use super::csv_read::Record;
 use super::problem::{column_letters, Problem};
 use crate::model::Item;
-use std::collections::HashMap;
 
 /// Reads one item row, adding a positioned problem for each thing wrong with it.
-/// `seen` maps each item name so far (trimmed, lowercase) to its row, to find repeats.
+/// `seen` holds the item names so far, to find repeats.
 pub(crate) fn read_item(
     record: &Record,
     header: &Header,
-    seen: &mut HashMap<String, usize>,
+    seen: &mut SeenNames,
     problems: &mut Vec<Problem>,
 ) -> Option<Item> {
     let before = problems.len();
@@ -31,8 +31,7 @@ pub(crate) fn read_item(
             item_column,
             "The item name is empty. Every row needs an item name.".into(),
         ));
-    } else if let Some(first) = seen.insert(name.trim().to_lowercase(), record.row) {
-        seen.insert(name.trim().to_lowercase(), first);
+    } else if let Some(first) = seen.first_row(name, record.row) {
         problems.push(at(
             item_column,
             format!(

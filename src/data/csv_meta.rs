@@ -112,21 +112,20 @@ impl MetaRow {
     }
 }
 
-/// Reads the metadata rows, adding a positioned problem for each one that is wrong.
-pub(crate) fn read_metadata(records: &[&Record], problems: &mut Vec<Problem>) -> Meta {
-    let mut meta = Meta::default();
-    for record in records {
+impl Meta {
+    /// Reads one metadata row into `self`, adding a positioned problem if it is wrong.
+    pub(crate) fn read_row(&mut self, record: &Record, problems: &mut Vec<Problem>) {
         let row = MetaRow::parse(record);
         match row.key.as_str() {
-            "title" => text_value(&row, &mut meta.title, problems),
-            "short name" => text_value(&row, &mut meta.short_name, problems),
-            "source" => text_value(&row, &mut meta.source, problems),
-            "amber threshold" => threshold(&row, &mut meta.amber, problems),
-            "red threshold" => threshold(&row, &mut meta.red, problems),
-            "criterion" => criterion(&row, &mut meta, problems),
-            "group" => group(&row, &mut meta, problems),
-            "category" => category(&row, &mut meta, problems),
-            "priority" => priority(&row, &mut meta, problems),
+            "title" => text_value(&row, &mut self.title, problems),
+            "short name" => text_value(&row, &mut self.short_name, problems),
+            "source" => text_value(&row, &mut self.source, problems),
+            "amber threshold" => threshold(&row, &mut self.amber, problems),
+            "red threshold" => threshold(&row, &mut self.red, problems),
+            "criterion" => criterion(&row, self, problems),
+            "group" => group(&row, self, problems),
+            "category" => category(&row, self, problems),
+            "priority" => priority(&row, self, problems),
             "comment" => {}
             other => problems.push(Problem::cell(
                 row.row,
@@ -138,7 +137,6 @@ pub(crate) fn read_metadata(records: &[&Record], problems: &mut Vec<Problem>) ->
             )),
         }
     }
-    meta
 }
 
 fn repeated(row: &MetaRow, problems: &mut Vec<Problem>) {

@@ -1,21 +1,15 @@
-//! A quote-aware CSV reader that finds the delimiter and counts rows as a spreadsheet does.
+//! A quote-aware CSV reader that counts rows as a spreadsheet does and can stop and resume
+//! between rows.
 //!
 //! It refuses unclosed quotes and binary characters instead of swallowing them.
 //! Written by hand rather than with the csv crate because that crate skips blank lines,
 //! miscounts lines in CR files and reads an unclosed quote as "the rest of the file".
 
 use super::problem::Problem;
-use std::iter::Peekable;
 use std::str::Chars;
-
-/// The delimiters tried when a file does not name one with a `sep=` line.
-const CANDIDATES: [char; 3] = [',', ';', '\t'];
 
 /// The most columns a row may have: Excel's limit (column XFD).
 const MAX_COLUMNS: usize = 16_384;
-
-/// How many rows delimiter detection looks at before giving up on finding a header.
-const DETECTION_ROWS: usize = 200;
 
 /// One row of the file: its spreadsheet row number and its cells, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,123 +44,93 @@ impl Record {
     }
 }
 
-/// Reads `text` into rows: a `sep=` first line names the delimiter, otherwise the one
-/// that splits the header row into the most cells is used.
-///
-/// # Errors
-/// A positioned `Problem` for an unclosed quote or a control character (a NUL byte,
-/// binary data), or a `sep=` line that names no usable delimiter.
-pub(crate) fn read_records(text: &str) -> Result<Vec<Record>, Problem> {
-    let (body, named) = split_sep_line(text)?;
-    let delimiter = named.unwrap_or_else(|| detect_delimiter(body));
-    let mut reader = Reader::new(body, delimiter);
-    let mut records = Vec::new();
-    while let Some(record) = reader.next_record()? {
-        // Blank rows are only counted (each record keeps its own row number), not kept:
-        // a file of nothing but line breaks would otherwise fill memory.
-        if !record.is_blank() {
-            records.push(record);
-        }
-    }
-    Ok(records)
+/// Where reading has got to in a text: the byte offset of the next record, that record's
+/// spreadsheet row and the delimiter. Reading resumes from it, so a large file can be read
+/// a few rows at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cursor {
+    offset: usize,
+    next_row: usize,
+    delimiter: char,
 }
 
-/// The spreadsheet row that the end of `prefix` falls in (1-based), counting a quoted
-/// line break as part of its row and not counting a `sep=` first line.
-pub(crate) fn row_at(prefix: &str) -> usize {
-    let mut rows = 1;
-    let mut in_quotes = false;
-    let mut chars = prefix.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            '\r' | '\n' if !in_quotes => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                rows += 1;
+impl Cursor {
+    /// The first row of a text whose rows start at byte `offset`.
+    pub fn new(offset: usize, delimiter: char) -> Self {
+        Self {
+            offset,
+            next_row: 1,
+            delimiter,
+        }
+    }
+
+    /// The rows read so far, blank ones included.
+    pub fn rows_read(self) -> usize {
+        self.next_row - 1
+    }
+
+    /// The most rows the rest of `text` can hold: one per line break (a CR LF pair is one),
+    /// plus a last row without one. Quoted line breaks make it an overestimate.
+    pub fn rows_left(self, text: &str) -> usize {
+        let rest = text.get(self.offset..).unwrap_or_default().as_bytes();
+        let mut lines = 0;
+        let mut after_cr = false;
+        for &byte in rest {
+            if byte == b'\r' || (byte == b'\n' && !after_cr) {
+                lines += 1;
             }
-            _ => {}
+            after_cr = byte == b'\r';
         }
+        let ends_in_break = matches!(rest.last(), Some(b'\r' | b'\n'));
+        lines + usize::from(!rest.is_empty() && !ends_in_break)
     }
-    let has_sep_line = prefix
-        .get(..4)
-        .is_some_and(|start| start.eq_ignore_ascii_case("sep="));
-    if has_sep_line && rows > 1 {
-        rows - 1
-    } else {
-        rows
-    }
-}
-
-/// Splits off Excel's `sep=;` first line, returning the rest and the delimiter it names.
-fn split_sep_line(text: &str) -> Result<(&str, Option<char>), Problem> {
-    let line_end = text.find(['\r', '\n']).unwrap_or(text.len());
-    let line = text.get(..line_end).unwrap_or_default();
-    let is_sep = line
-        .get(..4)
-        .is_some_and(|start| start.eq_ignore_ascii_case("sep="));
-    if !is_sep {
-        return Ok((text, None));
-    }
-    let rest = text.get(line_end..).unwrap_or_default();
-    let body = rest
-        .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix(['\r', '\n']))
-        .unwrap_or(rest);
-    match line.get(4..).and_then(|named| named.chars().next()) {
-        Some(delimiter) if delimiter != '"' && !delimiter.is_alphanumeric() => Ok((body, Some(delimiter))),
-        _ => Err(Problem::file(
-            "The first line starts with 'sep=' but names no usable separator; write sep=, or sep=; \
-             or delete the line.",
-        )),
-    }
-}
-
-/// The candidate delimiter that splits the header row (the first row that is neither
-/// blank nor metadata) into the most cells; a comma when none splits it.
-fn detect_delimiter(body: &str) -> char {
-    let mut best = (CANDIDATES[0], 0);
-    for candidate in CANDIDATES {
-        let width = header_width(body, candidate);
-        if width > best.1 {
-            best = (candidate, width);
-        }
-    }
-    best.0
-}
-
-fn header_width(body: &str, delimiter: char) -> usize {
-    let mut reader = Reader::new(body, delimiter);
-    for _ in 0..DETECTION_ROWS {
-        match reader.next_record() {
-            Ok(Some(record)) if record.is_blank() || record.is_metadata() => {}
-            Ok(Some(record)) => return record.width(),
-            Ok(None) | Err(_) => return 0,
-        }
-    }
-    0
 }
 
 /// Reads records one at a time from text with a known delimiter.
-struct Reader<'a> {
-    chars: Peekable<Chars<'a>>,
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    chars: Chars<'a>,
     delimiter: char,
     next_row: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn new(text: &'a str, delimiter: char) -> Self {
+    /// Reads `text` on from `cursor`, which must come from the same text.
+    pub fn resume(text: &'a str, cursor: Cursor) -> Self {
         Self {
-            chars: text.chars().peekable(),
-            delimiter,
-            next_row: 1,
+            text,
+            chars: text.get(cursor.offset..).unwrap_or_default().chars(),
+            delimiter: cursor.delimiter,
+            next_row: cursor.next_row,
         }
     }
 
+    /// Where the reader has got to, to resume from later.
+    pub fn cursor(&self) -> Cursor {
+        Cursor {
+            offset: self.text.len() - self.chars.as_str().len(),
+            next_row: self.next_row,
+            delimiter: self.delimiter,
+        }
+    }
+
+    /// True when every record has been read.
+    pub fn at_end(&self) -> bool {
+        self.chars.as_str().is_empty()
+    }
+
+    /// Skips the next character if it is `c`; says whether it did.
+    fn skip(&mut self, c: char) -> bool {
+        let next = self.chars.as_str().starts_with(c);
+        if next {
+            self.chars.next();
+        }
+        next
+    }
+
     /// The next record, or `None` at the end (a final line break adds no empty row).
-    fn next_record(&mut self) -> Result<Option<Record>, Problem> {
-        if self.chars.peek().is_none() {
+    pub fn next_record(&mut self) -> Result<Option<Record>, Problem> {
+        if self.at_end() {
             return Ok(None);
         }
         let row = self.next_row;
@@ -186,7 +150,7 @@ impl<'a> Reader<'a> {
             };
             if in_quotes {
                 if c == '"' {
-                    if self.chars.next_if_eq(&'"').is_some() {
+                    if self.skip('"') {
                         field.push('"');
                     } else {
                         in_quotes = false;
@@ -204,7 +168,7 @@ impl<'a> Reader<'a> {
                 }
                 '\r' | '\n' => {
                     if c == '\r' {
-                        self.chars.next_if_eq(&'\n');
+                        self.skip('\n');
                     }
                     cells.push(field);
                     return Ok(Some(Record { row, cells }));
