@@ -1,10 +1,11 @@
 //! "Your own matrix": import from a file, a drop onto the page or cells pasted from Excel
-//! (all or nothing, every problem with its row and column), undo of an import, and the
-//! CSV downloads (results, matrix, template).
+//! (all or nothing, every problem with its row and column, checked a few thousand rows at a
+//! time with a progress bar so a large file does not freeze the page), undo of an import,
+//! and the CSV downloads (results, matrix, template).
 
 use super::download::{now_iso, offer_download};
 use crate::data::{
-    export_matrix, export_results, import_bytes, import_text, template, Problem, MAX_IMPORT_BYTES,
+    export_matrix, export_results, template, ImportJob, Problem, Progress, MAX_IMPORT_BYTES,
 };
 use crate::engine::Evaluation;
 use crate::model::{Matrix, Settings};
@@ -19,11 +20,21 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// Rows checked per step of an import: about 4 ms natively (see `benches/import.rs`), so a
+/// step stays well inside a frame in the browser.
+const STEP_ROWS: usize = 2_000;
+
 /// What the last import attempt came to.
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
     Reading(String),
+    /// `done` rows of at most `total` checked so far.
+    Checking {
+        source: String,
+        done: usize,
+        total: usize,
+    },
     Imported {
         source: String,
         title: String,
@@ -47,12 +58,22 @@ pub struct ImportPanelProps {
     pub on_action: Callback<Action>,
 }
 
-/// Handles kept alive while a read or download is under way (dropping them cancels it).
+/// Handles kept alive while a read, an import or a download is under way (dropping them
+/// cancels it).
 #[derive(Default)]
 struct Pending {
     reader: Option<FileReader>,
+    /// The next step of the import under way.
     timer: Option<Timeout>,
     download: Option<ObjectUrl>,
+}
+
+impl Pending {
+    /// Stops any file read or import under way, when another import starts.
+    fn cancel_import(&mut self) {
+        self.reader = None;
+        self.timer = None;
+    }
 }
 
 type Importer = Rc<dyn Fn(String, ImportInput)>;
@@ -62,8 +83,8 @@ enum ImportInput {
     Text(String),
 }
 
-/// Shows "Reading", then checks the input on the next turn of the event loop so the
-/// message is painted first, then either imports the matrix or lists the problems.
+/// Shows "Reading", then on the next turn of the event loop (so the message is painted
+/// first) starts checking the input; see `Checker`.
 fn importer(
     status: UseStateHandle<Status>,
     pending: Rc<RefCell<Pending>>,
@@ -71,30 +92,85 @@ fn importer(
 ) -> Importer {
     Rc::new(move |source: String, input: ImportInput| {
         status.set(Status::Reading(source.clone()));
-        let status = status.clone();
-        let on_action = on_action.clone();
-        let timer = Timeout::new(0, move || {
-            let result = match input {
-                ImportInput::Bytes(bytes) => import_bytes(&bytes).map(|i| (i.matrix, i.notes)),
-                ImportInput::Text(text) => import_text(&text).map(|m| (m, Vec::new())),
-            };
-            match result {
-                Ok((matrix, notes)) => {
-                    let title = matrix.title.clone();
-                    let items = matrix.items.len();
-                    on_action.emit(Action::MatrixImported(matrix));
-                    status.set(Status::Imported {
-                        source,
-                        title,
-                        items,
-                        notes,
-                    });
-                }
-                Err(problems) => status.set(Status::Refused { source, problems }),
-            }
-        });
-        pending.borrow_mut().timer = Some(timer);
+        let checker = Checker {
+            source,
+            status: status.clone(),
+            pending: Rc::clone(&pending),
+            on_action: on_action.clone(),
+        };
+        let next = checker.clone();
+        checker.later(move || next.start(input));
     })
+}
+
+/// Checks an import `STEP_ROWS` rows at a time, one step per turn of the event loop,
+/// showing how far it has got; then imports the matrix or lists the problems.
+#[derive(Clone)]
+struct Checker {
+    source: String,
+    status: UseStateHandle<Status>,
+    pending: Rc<RefCell<Pending>>,
+    on_action: Callback<Action>,
+}
+
+impl Checker {
+    /// Runs `then` on a later turn of the event loop. The timer is kept in `Pending`, where
+    /// the next import's timer replaces it and so cancels this import.
+    fn later(&self, then: impl FnOnce() + 'static) {
+        let timer = Timeout::new(0, then);
+        self.pending.borrow_mut().timer = Some(timer);
+    }
+
+    fn start(self, input: ImportInput) {
+        let job = match input {
+            ImportInput::Bytes(bytes) => ImportJob::from_bytes(&bytes),
+            ImportInput::Text(text) => ImportJob::from_text(&text),
+        };
+        match job {
+            Ok(job) => self.carry_on(job),
+            Err(problems) => self.finish(Err(problems)),
+        }
+    }
+
+    /// Shows how far `job` has got and checks the next rows on the next turn, so the
+    /// page is painted and stays responsive in between; or shows the outcome.
+    fn carry_on(self, job: ImportJob) {
+        match job.progress() {
+            Progress::Working { done, total } => {
+                self.status.set(Status::Checking {
+                    source: self.source.clone(),
+                    done,
+                    total,
+                });
+                let next = self.clone();
+                self.later(move || next.step(job));
+            }
+            Progress::Finished => self.finish(job.finish().map(|i| (i.matrix, i.notes))),
+        }
+    }
+
+    fn step(self, mut job: ImportJob) {
+        job.step(STEP_ROWS);
+        self.carry_on(job);
+    }
+
+    fn finish(self, outcome: Result<(Matrix, Vec<String>), Vec<Problem>>) {
+        let source = self.source;
+        match outcome {
+            Ok((matrix, notes)) => {
+                let title = matrix.title.clone();
+                let items = matrix.items.len();
+                self.on_action.emit(Action::MatrixImported(matrix));
+                self.status.set(Status::Imported {
+                    source,
+                    title,
+                    items,
+                    notes,
+                });
+            }
+            Err(problems) => self.status.set(Status::Refused { source, problems }),
+        }
+    }
 }
 
 /// Reads a picked or dropped file and hands its bytes to `import`.
@@ -104,6 +180,7 @@ fn read_file(
     import: Importer,
     status: UseStateHandle<Status>,
 ) {
+    pending.borrow_mut().cancel_import();
     let name = file.name();
     let size = file.size();
     if size > MAX_IMPORT_BYTES as f64 {
@@ -138,6 +215,21 @@ fn status_view(status: &Status) -> Html {
         Status::Reading(source) => {
             html! { <p class="import-status" role="status">{ format!("Reading {source}…") }</p> }
         }
+        // Busy: screen readers wait for the outcome instead of reading out every step. The key
+        // makes the outcome a new element, as it was when it followed "Reading".
+        Status::Checking {
+            source,
+            done,
+            total,
+        } => html! {
+            <div key="checking" class="import-status checking" role="status" aria-busy="true">
+                <label for="import-progress">
+                    { format!("Checking {source}: {} of {} rows", thousands(*done), thousands(*total)) }
+                </label>
+                { " " }
+                <progress id="import-progress" max={total.to_string()} value={done.to_string()} />
+            </div>
+        },
         Status::Imported {
             source,
             title,
@@ -207,9 +299,10 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         })
     };
     let on_paste_import = {
-        let (paste, import) = (paste.clone(), Rc::clone(&import));
+        let (paste, import, pending) = (paste.clone(), Rc::clone(&import), Rc::clone(&pending));
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = paste.cast::<HtmlTextAreaElement>() {
+                pending.borrow_mut().cancel_import();
                 import(
                     "the pasted cells".to_owned(),
                     ImportInput::Text(area.value()),
@@ -277,6 +370,19 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// A count with its thousands separated by commas: 12000 is "12,000".
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// A file name made from a title: letters and digits kept, the rest as single dashes.
