@@ -1,0 +1,75 @@
+// The app works from the keyboard alone: the matrix tabs move with the arrow keys, a score
+// is changed by typing it, a weight slider moves with the arrow keys, and "Reset to
+// published" is pressed with Enter. Every change re-bands as predict.mjs says.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  copyPage,
+  expectBandCounts,
+  expectRows,
+  expectText,
+  openBrowser,
+  openPage,
+  row,
+  tab,
+  withCleanup,
+} from "./harness.mjs";
+import { loadSeed, predict } from "./predict.mjs";
+
+const asb = loadSeed("asb");
+
+/** The id of the element that has the keyboard focus. */
+function focusedId(page) {
+  return page.evaluate(() => document.activeElement?.id ?? "");
+}
+
+test("tabs, scores, weights and reset all work from the keyboard", async () =>
+  withCleanup(async (defer) => {
+    const context = await openBrowser(defer);
+    const { page, log, started } = await openPage(context, await copyPage(defer));
+    assert.equal(started, "started");
+
+    // Tabs: the selected tab is the one in the tab order; arrows move selection and focus.
+    await tab(page, "Crime").focus();
+    await page.keyboard.press("ArrowRight");
+    await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
+    assert.equal(await tab(page, "ASB").getAttribute("aria-selected"), "true");
+    assert.equal(await focusedId(page), "tab-1", "focus follows the selected tab");
+    assert.equal(await tab(page, "Crime").getAttribute("tabindex"), "-1");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await tab(page, "Crime").getAttribute("aria-selected"), "true");
+    await page.keyboard.press("End");
+    assert.equal(await tab(page, "ASB").getAttribute("aria-selected"), "true");
+
+    // A score: focus its editor and type the new score.
+    const score = page.getByLabel("Street Drinking, Public concern score", { exact: true });
+    await score.focus();
+    await page.keyboard.press("0");
+    const edited = predict(asb, { edits: { "Street Drinking": { "Public concern": 0 } } });
+    await expectRows(page, edited.rows);
+    await expectText(row(page, "Street Drinking").locator("td.band"), /Amber/);
+
+    // A weight: ten presses of the right arrow take the slider from 1 to 2 in steps of 0.1.
+    const slider = page.getByLabel("Public concern weight", { exact: true });
+    await slider.focus();
+    for (let press = 0; press < 10; press += 1) {
+      await page.keyboard.press("ArrowRight");
+    }
+    const box = page.getByLabel("Public concern weight, exact value", { exact: true });
+    await page.waitForFunction((el) => el.value === "2", await box.elementHandle());
+    const both = predict(asb, {
+      weights: { "Public concern": 2 },
+      edits: { "Street Drinking": { "Public concern": 0 } },
+    });
+    await expectRows(page, both.rows);
+    await expectBandCounts(page, both.counts);
+
+    // Reset, pressed with Enter, brings back the published matrix.
+    await page.getByRole("button", { name: "Reset to published" }).focus();
+    await page.keyboard.press("Enter");
+    const published = predict(asb);
+    await expectRows(page, published.rows);
+    await expectBandCounts(page, published.counts);
+    assert.deepEqual(log.pageErrors, []);
+  }));
