@@ -48,12 +48,15 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                         <th scope="col">{ "Published total" }</th><th scope="col">{ "Difference" }</th>
                     </tr></thead>
                     <tbody>
-                    { for audit.row_findings.iter().map(|f| html! {
+                    { for audit.row_findings.iter().take(super::LIST_LIMIT).map(|f| html! {
                         <tr><th scope="row">{ &f.item }</th><td>{ f.printed_sum }</td><td>{ f.published_total }</td>
                         <td>{ format!("{:+}", f.difference()) }</td></tr>
                     }) }
                     </tbody>
                 </table>
+                if audit.row_findings.len() > super::LIST_LIMIT {
+                    <p class="hint">{ format!("The first {} of {} rows are shown.", super::LIST_LIMIT, audit.row_findings.len()) }</p>
+                }
             }
             <table class="audit-subtotals">
                 <caption>{ "Printed subtotals against the rows beneath them" }</caption>
@@ -63,7 +66,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                     <th scope="col">{ "Finding" }</th>
                 </tr></thead>
                 <tbody>
-                { for audit.subtotals.iter().map(|s| {
+                { for audit.subtotals.iter().take(super::LIST_LIMIT).map(|s| {
                     let finding = match s.published {
                         None => "No subtotal printed".to_owned(),
                         Some(p) if p != s.sum_of_totals => format!("Disagrees with its rows by {:+}", i64::from(p) - i64::from(s.sum_of_totals)),
@@ -80,6 +83,9 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if audit.subtotals.len() > super::LIST_LIMIT {
+                <p class="hint">{ format!("The first {} of {} subtotals are shown.", super::LIST_LIMIT, audit.subtotals.len()) }</p>
+            }
         </section>
     }
 }

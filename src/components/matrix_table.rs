@@ -1,7 +1,10 @@
 //! The matrix as a real `<table>`: group and category rows with subtotals, one row per
 //! item with a row header, an editable score per criterion, total, band and movement.
 
-use crate::engine::{format_total, movement, Baseline, Evaluation, ItemResult, Subtotal};
+use crate::engine::{
+    format_total, movement, page_of, table_rows, Baseline, Evaluation, ItemResult, Page, Subtotal,
+    TableRow,
+};
 use crate::model::{CriterionKind, Matrix, Score};
 use crate::state::Action;
 use std::rc::Rc;
@@ -120,43 +123,84 @@ fn heading_row(class: &'static str, subtotal: &Subtotal, columns: usize) -> Html
     }
 }
 
+/// How many items the table draws at once; larger matrices are shown a page at a time.
+pub const ROWS_PER_PAGE: usize = 200;
+
+fn table_row(props: &MatrixTableProps, row: TableRow, columns: usize) -> Html {
+    let evaluation = &props.evaluation;
+    match row {
+        TableRow::Group(g) => evaluation
+            .groups
+            .get(g)
+            .map(|s| heading_row("group-row", s, columns))
+            .unwrap_or_default(),
+        TableRow::Category(c) => evaluation
+            .categories
+            .get(c)
+            .map(|s| heading_row("category-row", s, columns))
+            .unwrap_or_default(),
+        TableRow::Item(i) => item_row(props, i),
+    }
+}
+
+/// Splits rows into `<tbody>` groups, one per category (with its group heading, if any).
+fn row_groups(rows: &[TableRow]) -> Vec<&[TableRow]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for (index, row) in rows.iter().enumerate() {
+        let opens = match row {
+            TableRow::Group(_) => true,
+            TableRow::Category(_) => index == 0 || !matches!(rows[index - 1], TableRow::Group(_)),
+            TableRow::Item(_) => false,
+        };
+        if opens && index > start {
+            groups.push(&rows[start..index]);
+            start = index;
+        }
+    }
+    if start < rows.len() {
+        groups.push(&rows[start..]);
+    }
+    groups
+}
+
+fn pager(page: &Page, on_page: &Callback<usize>) -> Html {
+    if page.pages <= 1 {
+        return html! {};
+    }
+    let previous = on_page.reform({
+        let p = page.page;
+        move |_: MouseEvent| p.saturating_sub(1)
+    });
+    let next = on_page.reform({
+        let p = page.page;
+        move |_: MouseEvent| p + 1
+    });
+    html! {
+        <nav class="pager" aria-label="Matrix rows">
+            <button type="button" onclick={previous} disabled={page.page == 0}>{ "Previous rows" }</button>
+            <span class="pager-position" aria-live="polite">{ format!(
+                "Items {}-{} of {} (page {} of {})",
+                page.first_item + 1, page.first_item + page.items_shown, page.items_total, page.page + 1, page.pages) }</span>
+            <button type="button" onclick={next} disabled={page.page + 1 >= page.pages}>{ "Next rows" }</button>
+        </nav>
+    }
+}
+
 #[function_component(MatrixTable)]
 pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let matrix = &props.matrix;
-    let evaluation = &props.evaluation;
     let columns = matrix.criteria.len() + 8;
-    let mut seen_groups: Vec<&str> = Vec::new();
-    let bodies: Html = if evaluation.categories.is_empty() {
-        html! { <tbody>{ for (0..matrix.items.len()).map(|i| item_row(props, i)) }</tbody> }
-    } else {
-        evaluation
-            .categories
-            .iter()
-            .map(|category| {
-                let group_row = category
-                    .group
-                    .as_deref()
-                    .filter(|g| !seen_groups.contains(g))
-                    .map(|g| {
-                        seen_groups.push(g);
-                        evaluation
-                            .groups
-                            .iter()
-                            .find(|s| s.name == g)
-                            .map(|s| heading_row("group-row", s, columns))
-                            .unwrap_or_default()
-                    });
-                html! {
-                    <tbody key={format!("{:?}/{}", category.group, category.name)}>
-                        { group_row.unwrap_or_default() }
-                        { heading_row("category-row", category, columns) }
-                        { for category.items.iter().map(|&i| item_row(props, i)) }
-                    </tbody>
-                }
-            })
-            .collect()
+    let page_number = use_state(|| 0usize);
+    let rows = use_memo(Rc::clone(&props.evaluation), |e| table_rows(e));
+    let page = page_of(&rows, *page_number, ROWS_PER_PAGE);
+    let on_page = {
+        let page_number = page_number.clone();
+        Callback::from(move |p: usize| page_number.set(p))
     };
     html! {
+        <>
+        { pager(&page, &on_page) }
         <div class="table-scroll">
         <table class="matrix">
             <caption>{ format!("{}: scores 0-4 ('?' = no data), weighted total, band and movement against the published matrix", matrix.title) }</caption>
@@ -175,8 +219,11 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     <th scope="col">{ "Data source" }</th>
                 </tr>
             </thead>
-            { bodies }
+            { for row_groups(&page.rows).into_iter().map(|rows| html! {
+                <tbody>{ for rows.iter().map(|&row| table_row(props, row, columns)) }</tbody>
+            }) }
         </table>
         </div>
+        </>
     }
 }

@@ -12,3 +12,6 @@ mod switcher;
 mod weights_panel;
 
 pub use app::App;
+
+/// The most rows a list or side table draws; the matrix table pages through all items.
+pub const LIST_LIMIT: usize = 100;

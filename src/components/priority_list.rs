@@ -2,6 +2,7 @@
 //! baseline, and live Red / Amber / Green counts.
 
 use super::matrix_table::band_chip;
+use super::LIST_LIMIT;
 use crate::engine::{format_total, movement, Baseline, Evaluation};
 use crate::model::Matrix;
 use std::rc::Rc;
@@ -26,7 +27,7 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                 <span class="count green">{ format!("Green {}", counts.green) }</span>
             </p>
             <ol class="priority-list">
-                { for props.evaluation.ranking.iter().filter_map(|&index| {
+                { for props.evaluation.ranking.iter().take(LIST_LIMIT).filter_map(|&index| {
                     let item = props.matrix.items.get(index)?;
                     let result = props.evaluation.items.get(index)?;
                     let moved = movement(&props.baseline, &props.evaluation, index);
@@ -43,6 +44,9 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                     })
                 }) }
             </ol>
+            if props.evaluation.ranking.len() > LIST_LIMIT {
+                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", props.evaluation.ranking.len()) }</p>
+            }
         </section>
     }
 }

@@ -33,7 +33,7 @@ pub fn published_priorities(props: &PublishedPrioritiesProps) -> Html {
                     <th scope="col">{ "Rank now" }</th>
                 </tr></thead>
                 <tbody>
-                { for rows.iter().filter_map(|row| {
+                { for rows.iter().take(super::LIST_LIMIT).filter_map(|row| {
                     let item = matrix.items.get(row.item)?;
                     let result = props.evaluation.items.get(row.item)?;
                     let listed = row.published.and_then(|p| matrix.priorities.get(p)).map_or_else(
@@ -56,6 +56,9 @@ pub fn published_priorities(props: &PublishedPrioritiesProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if rows.len() > super::LIST_LIMIT {
+                <p class="hint">{ format!("The first {} of {} rows are shown.", super::LIST_LIMIT, rows.len()) }</p>
+            }
         </section>
     }
 }

@@ -6,9 +6,11 @@ mod baseline;
 mod evaluate;
 mod ranking;
 mod scoring;
+mod table_rows;
 
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
 pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
 pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
+pub use table_rows::{page_of, table_rows, Page, TableRow};
