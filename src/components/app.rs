@@ -58,7 +58,7 @@ fn explorer(props: &ExplorerProps) -> Html {
     let replaced = state
         .replaced
         .as_ref()
-        .map(|r| r.previous.matrix.title.clone());
+        .map(|r| (r.index, r.previous.matrix.title.clone()));
     html! {
         <>
         <header class="app-header">
@@ -78,7 +78,7 @@ fn explorer(props: &ExplorerProps) -> Html {
 struct WorkspaceProps {
     current: MatrixState,
     active: usize,
-    replaced: Option<String>,
+    replaced: Option<(usize, String)>,
     dispatch: Callback<Action>,
 }
 
@@ -122,6 +122,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                 settings={current.settings.clone()}
                 evaluation={Rc::clone(&evaluation)}
                 changed={current.is_changed()}
+                active={props.active}
                 replaced={props.replaced.clone()}
                 on_action={dispatch.clone()} />
             <PublishedPriorities matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} />

@@ -35,15 +35,22 @@ enum Status {
         done: usize,
         total: usize,
     },
+    /// The outcomes carry the tab they belong to: they are shown only on that tab.
     Imported {
         source: String,
         title: String,
         items: usize,
         notes: Vec<String>,
+        tab: usize,
     },
     Refused {
         source: String,
         problems: Vec<Problem>,
+        tab: usize,
+    },
+    Undone {
+        title: String,
+        tab: usize,
     },
 }
 
@@ -53,8 +60,10 @@ pub struct ImportPanelProps {
     pub settings: Settings,
     pub evaluation: Rc<Evaluation>,
     pub changed: bool,
-    /// The title of the matrix the last import replaced, while it can be undone.
-    pub replaced: Option<String>,
+    /// The tab on screen.
+    pub active: usize,
+    /// The tab and title of the matrix the last import replaced, while it can be undone.
+    pub replaced: Option<(usize, String)>,
     pub on_action: Callback<Action>,
 }
 
@@ -66,6 +75,8 @@ struct Pending {
     /// The next step of the import under way.
     timer: Option<Timeout>,
     download: Option<ObjectUrl>,
+    /// The tab on screen, kept up to date on every render for callbacks that finish later.
+    active: usize,
 }
 
 impl Pending {
@@ -156,6 +167,7 @@ impl Checker {
 
     fn finish(self, outcome: Result<(Matrix, Vec<String>), Vec<Problem>>) {
         let source = self.source;
+        let tab = self.pending.borrow().active;
         match outcome {
             Ok((matrix, notes)) => {
                 let title = matrix.title.clone();
@@ -166,9 +178,14 @@ impl Checker {
                     title,
                     items,
                     notes,
+                    tab,
                 });
             }
-            Err(problems) => self.status.set(Status::Refused { source, problems }),
+            Err(problems) => self.status.set(Status::Refused {
+                source,
+                problems,
+                tab,
+            }),
         }
     }
 }
@@ -192,14 +209,17 @@ fn read_file(
         status.set(Status::Refused {
             source: name,
             problems: vec![problem],
+            tab: pending.borrow().active,
         });
         return;
     }
     status.set(Status::Reading(name.clone()));
+    let pending_now = Rc::clone(pending);
     let reader =
         gloo::file::callbacks::read_as_bytes(&Blob::from(file), move |result| match result {
             Ok(bytes) => import(name, ImportInput::Bytes(bytes)),
             Err(error) => status.set(Status::Refused {
+                tab: pending_now.borrow().active,
                 source: name,
                 problems: vec![Problem::file(format!(
                     "The file could not be read: {error}"
@@ -209,8 +229,13 @@ fn read_file(
     pending.borrow_mut().reader = Some(reader);
 }
 
-fn status_view(status: &Status) -> Html {
+fn status_view(status: &Status, active: usize) -> Html {
     match status {
+        Status::Imported { tab, .. } | Status::Refused { tab, .. } | Status::Undone { tab, .. }
+            if *tab != active =>
+        {
+            html! {}
+        }
         Status::Idle => html! {},
         Status::Reading(source) => {
             html! { <p class="import-status" role="status">{ format!("Reading {source}…") }</p> }
@@ -235,13 +260,19 @@ fn status_view(status: &Status) -> Html {
             title,
             items,
             notes,
+            ..
         } => html! {
             <div class="import-status ok" role="status">
                 <p>{ format!("Imported \"{title}\" from {source}: {items} items.") }</p>
                 { for notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
             </div>
         },
-        Status::Refused { source, problems } => html! {
+        Status::Undone { title, .. } => html! {
+            <p class="import-status ok" role="status">{ format!("Import undone: \"{title}\" is back as it was.") }</p>
+        },
+        Status::Refused {
+            source, problems, ..
+        } => html! {
             <div class="import-status refused" role="alert">
                 <p><strong>{ format!("Nothing was imported from {source}.") }</strong>{ " The matrix on screen is unchanged. Fix the following and try again:" }</p>
                 <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
@@ -284,6 +315,7 @@ fn use_page_drop(import: Importer, pending: Rc<RefCell<Pending>>, status: UseSta
 pub fn import_panel(props: &ImportPanelProps) -> Html {
     let status = use_state(|| Status::Idle);
     let pending = use_mut_ref(Pending::default);
+    pending.borrow_mut().active = props.active;
     let paste = use_node_ref();
     let import = importer(status.clone(), Rc::clone(&pending), props.on_action.clone());
     use_page_drop(Rc::clone(&import), Rc::clone(&pending), status.clone());
@@ -340,13 +372,24 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         download(format!("{stem}.csv"), Rc::new(move || export_matrix(&m)))
     };
     let on_template = download("matrix-template.csv".to_owned(), Rc::new(template));
-    let on_undo = props.on_action.reform(|_: MouseEvent| Action::ImportUndone);
+    let on_undo = {
+        let (on_action, status, pending) =
+            (props.on_action.clone(), status.clone(), Rc::clone(&pending));
+        let replaced = props.replaced.clone();
+        Callback::from(move |_: MouseEvent| {
+            pending.borrow_mut().cancel_import();
+            if let Some((tab, title)) = replaced.clone() {
+                status.set(Status::Undone { title, tab });
+            }
+            on_action.emit(Action::ImportUndone);
+        })
+    };
 
     html! {
         <section class="import-panel" aria-labelledby="import-heading">
             <h2 id="import-heading">{ "Your own matrix" }</h2>
-            if let Some(previous) = &props.replaced {
-                <p class="undo-import" role="status">
+            if let Some((_, previous)) = &props.replaced {
+                <p class="undo-import">
                     { format!("\"{}\" replaced \"{previous}\". ", props.matrix.title) }
                     <button type="button" onclick={on_undo}>{ "Undo import" }</button>
                 </p>
@@ -361,7 +404,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                 <textarea id="paste-box" ref={paste} rows="4" spellcheck="false" />
                 <button type="button" onclick={on_paste_import}>{ "Import pasted cells" }</button>
             </div>
-            { status_view(&status) }
+            { status_view(&status, props.active) }
             <h3>{ "Download" }</h3>
             <div class="downloads">
                 <button type="button" onclick={on_results}>{ "Download results (CSV)" }</button>

@@ -283,9 +283,16 @@ test("Undo import brings back the replaced matrix with its score edit", async ()
     assert.deepEqual(await tabNames(page), ["Crime", "ASB"]);
     assert.equal(await tab(page, "ASB").getAttribute("aria-selected"), "true");
     await undo.waitFor({ state: "detached" });
-    // The other matrix was never touched.
+    // The status says what happened last, not the import that was undone.
+    const status = page.locator(".import-panel .import-status[role=status]");
+    await expectText(status, /^Import undone: "Antisocial behaviour \(ASB\) matrix" is back as it was\.$/);
+    assert.equal(await status.count(), 1, "one status region");
+    // The other matrix was never touched, and the message stays with the tab it is about.
     await tab(page, "Crime").click();
     await expectRows(page, predict(crime).rows);
+    assert.equal(await page.locator(".import-panel .import-status").count(), 0);
+    await tab(page, "ASB").click();
+    await expectText(status, /^Import undone:/);
     await expectClean(page, log, network);
   }));
 
