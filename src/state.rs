@@ -30,7 +30,9 @@ impl MatrixState {
 
     /// True when scores or settings differ from the published ones.
     pub fn is_changed(&self) -> bool {
-        *self.matrix != *self.published || self.settings != Settings::published(&self.published)
+        let same_matrix =
+            Rc::ptr_eq(&self.matrix, &self.published) || *self.matrix == *self.published;
+        !same_matrix || self.settings != Settings::published(&self.published)
     }
 }
 
