@@ -127,7 +127,11 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     let categories = subtotals(
         &matrix.items,
         &totals,
-        |item| item.category.clone().map(|name| (name, item.group.clone())),
+        |item| {
+            item.category
+                .as_deref()
+                .map(|name| (name, item.group.as_deref()))
+        },
         |name, group| {
             let info = matrix
                 .categories
@@ -139,7 +143,7 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     let groups = subtotals(
         &matrix.items,
         &totals,
-        |item| item.group.clone().map(|name| (name, None)),
+        |item| item.group.as_deref().map(|name| (name, None)),
         |name, _| {
             matrix
                 .groups
@@ -183,35 +187,47 @@ fn total_range(
 
 /// Sums item totals by the key `key_of` gives (name, parent group), in first-seen order;
 /// `published` looks up the printed subtotal for a key.
-fn subtotals(
-    items: &[Item],
+fn subtotals<'m>(
+    items: &'m [Item],
     totals: &[f64],
-    key_of: impl Fn(&Item) -> Option<(String, Option<String>)>,
+    key_of: impl Fn(&'m Item) -> Option<(&'m str, Option<&'m str>)>,
     published: impl Fn(&str, Option<&str>) -> Option<u32>,
 ) -> Vec<Subtotal> {
     let mut out: Vec<Subtotal> = Vec::new();
-    let mut slots: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut slots: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    // Rows of one category usually come together: reuse the last slot without hashing.
+    let mut last: Option<((&str, Option<&str>), usize)> = None;
     for (index, item) in items.iter().enumerate() {
         let Some(key) = key_of(item) else {
             continue;
         };
-        let slot = if let Some(&i) = slots.get(&key) {
-            i
-        } else {
-            let (name, group) = key.clone();
-            let printed = published(&name, group.as_deref());
+        if let Some((last_key, last_slot)) = last {
+            if last_key == key {
+                add(&mut out, last_slot, totals, index);
+                continue;
+            }
+        }
+        let slot = *slots.entry(key).or_insert_with(|| {
+            let (name, group) = key;
             out.push(Subtotal {
-                name,
-                group,
+                name: name.to_owned(),
+                group: group.map(str::to_owned),
                 total: 0.0,
-                published: printed,
+                published: published(name, group),
                 items: Vec::new(),
             });
-            slots.insert(key, out.len() - 1);
             out.len() - 1
-        };
-        out[slot].total = snap(out[slot].total + totals[index]);
-        out[slot].items.push(index);
+        });
+        last = Some((key, slot));
+        add(&mut out, slot, totals, index);
     }
     out
+}
+
+/// Adds item `index` (with its total) to subtotal `slot`.
+fn add(out: &mut [Subtotal], slot: usize, totals: &[f64], index: usize) {
+    if let (Some(subtotal), Some(total)) = (out.get_mut(slot), totals.get(index)) {
+        subtotal.total = snap(subtotal.total + total);
+        subtotal.items.push(index);
+    }
 }
