@@ -1,58 +1,16 @@
 //! "Your own matrix": import from a file, a drop onto the page or cells pasted from Excel
-//! (all or nothing, every problem with its row and column, checked a few thousand rows at a
-//! time with a progress bar so a large file does not freeze the page), undo of an import,
-//! and the CSV downloads (results, matrix, template).
+//! (all or nothing, every problem with its row and column, with a progress bar while a large
+//! file is checked), undo of an import, and the CSV downloads (results, matrix, template).
 
 use super::download::{now_iso, offer_download};
-use crate::data::{
-    export_matrix, export_results, template, ImportJob, Problem, Progress, MAX_IMPORT_BYTES,
-};
+use super::import_runner::{importer, read_file, use_page_drop, ImportInput, Pending, Status};
+use crate::data::{export_matrix, export_results, template, MAX_IMPORT_BYTES};
 use crate::engine::Evaluation;
 use crate::model::{Matrix, Settings};
 use crate::state::Action;
-use gloo::events::{EventListener, EventListenerOptions};
-use gloo::file::callbacks::FileReader;
-use gloo::file::{Blob, ObjectUrl};
-use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-
-/// Rows checked per step of an import: about 4 ms natively (see `benches/import.rs`), so a
-/// step stays well inside a frame in the browser.
-const STEP_ROWS: usize = 2_000;
-
-/// What the last import attempt came to.
-#[derive(Clone, PartialEq)]
-enum Status {
-    Idle,
-    Reading(String),
-    /// `done` rows of at most `total` checked so far.
-    Checking {
-        source: String,
-        done: usize,
-        total: usize,
-    },
-    /// The outcomes carry the tab they belong to: they are shown only on that tab.
-    Imported {
-        source: String,
-        title: String,
-        items: usize,
-        notes: Vec<String>,
-        tab: usize,
-    },
-    Refused {
-        source: String,
-        problems: Vec<Problem>,
-        tab: usize,
-    },
-    Undone {
-        title: String,
-        tab: usize,
-    },
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
@@ -65,168 +23,6 @@ pub struct ImportPanelProps {
     /// The tab and title of the matrix the last import replaced, while it can be undone.
     pub replaced: Option<(usize, String)>,
     pub on_action: Callback<Action>,
-}
-
-/// Handles kept alive while a read, an import or a download is under way (dropping them
-/// cancels it).
-#[derive(Default)]
-struct Pending {
-    reader: Option<FileReader>,
-    /// The next step of the import under way.
-    timer: Option<Timeout>,
-    download: Option<ObjectUrl>,
-    /// The tab on screen, kept up to date on every render for callbacks that finish later.
-    active: usize,
-}
-
-impl Pending {
-    /// Stops any file read or import under way, when another import starts.
-    fn cancel_import(&mut self) {
-        self.reader = None;
-        self.timer = None;
-    }
-}
-
-type Importer = Rc<dyn Fn(String, ImportInput)>;
-
-enum ImportInput {
-    Bytes(Vec<u8>),
-    Text(String),
-}
-
-/// Shows "Reading", then on the next turn of the event loop (so the message is painted
-/// first) starts checking the input; see `Checker`.
-fn importer(
-    status: UseStateHandle<Status>,
-    pending: Rc<RefCell<Pending>>,
-    on_action: Callback<Action>,
-) -> Importer {
-    Rc::new(move |source: String, input: ImportInput| {
-        status.set(Status::Reading(source.clone()));
-        let checker = Checker {
-            source,
-            status: status.clone(),
-            pending: Rc::clone(&pending),
-            on_action: on_action.clone(),
-        };
-        let next = checker.clone();
-        checker.later(move || next.start(input));
-    })
-}
-
-/// Checks an import `STEP_ROWS` rows at a time, one step per turn of the event loop,
-/// showing how far it has got; then imports the matrix or lists the problems.
-#[derive(Clone)]
-struct Checker {
-    source: String,
-    status: UseStateHandle<Status>,
-    pending: Rc<RefCell<Pending>>,
-    on_action: Callback<Action>,
-}
-
-impl Checker {
-    /// Runs `then` on a later turn of the event loop. The timer is kept in `Pending`, where
-    /// the next import's timer replaces it and so cancels this import.
-    fn later(&self, then: impl FnOnce() + 'static) {
-        let timer = Timeout::new(0, then);
-        self.pending.borrow_mut().timer = Some(timer);
-    }
-
-    fn start(self, input: ImportInput) {
-        let job = match input {
-            ImportInput::Bytes(bytes) => ImportJob::from_bytes(&bytes),
-            ImportInput::Text(text) => ImportJob::from_text(&text),
-        };
-        match job {
-            Ok(job) => self.carry_on(job),
-            Err(problems) => self.finish(Err(problems)),
-        }
-    }
-
-    /// Shows how far `job` has got and checks the next rows on the next turn, so the
-    /// page is painted and stays responsive in between; or shows the outcome.
-    fn carry_on(self, job: ImportJob) {
-        match job.progress() {
-            Progress::Working { done, total } => {
-                self.status.set(Status::Checking {
-                    source: self.source.clone(),
-                    done,
-                    total,
-                });
-                let next = self.clone();
-                self.later(move || next.step(job));
-            }
-            Progress::Finished => self.finish(job.finish().map(|i| (i.matrix, i.notes))),
-        }
-    }
-
-    fn step(self, mut job: ImportJob) {
-        job.step(STEP_ROWS);
-        self.carry_on(job);
-    }
-
-    fn finish(self, outcome: Result<(Matrix, Vec<String>), Vec<Problem>>) {
-        let source = self.source;
-        let tab = self.pending.borrow().active;
-        match outcome {
-            Ok((matrix, notes)) => {
-                let title = matrix.title.clone();
-                let items = matrix.items.len();
-                self.on_action.emit(Action::MatrixImported(matrix));
-                self.status.set(Status::Imported {
-                    source,
-                    title,
-                    items,
-                    notes,
-                    tab,
-                });
-            }
-            Err(problems) => self.status.set(Status::Refused {
-                source,
-                problems,
-                tab,
-            }),
-        }
-    }
-}
-
-/// Reads a picked or dropped file and hands its bytes to `import`.
-fn read_file(
-    file: web_sys::File,
-    pending: &Rc<RefCell<Pending>>,
-    import: Importer,
-    status: UseStateHandle<Status>,
-) {
-    pending.borrow_mut().cancel_import();
-    let name = file.name();
-    let size = file.size();
-    if size > MAX_IMPORT_BYTES as f64 {
-        let problem = Problem::file(format!(
-            "The file is {:.1} MB; the most that can be imported is {} MB.",
-            size / 1_048_576.0,
-            MAX_IMPORT_BYTES / 1_048_576
-        ));
-        status.set(Status::Refused {
-            source: name,
-            problems: vec![problem],
-            tab: pending.borrow().active,
-        });
-        return;
-    }
-    status.set(Status::Reading(name.clone()));
-    let pending_now = Rc::clone(pending);
-    let reader =
-        gloo::file::callbacks::read_as_bytes(&Blob::from(file), move |result| match result {
-            Ok(bytes) => import(name, ImportInput::Bytes(bytes)),
-            Err(error) => status.set(Status::Refused {
-                tab: pending_now.borrow().active,
-                source: name,
-                problems: vec![Problem::file(format!(
-                    "The file could not be read: {error}"
-                ))],
-            }),
-        });
-    pending.borrow_mut().reader = Some(reader);
 }
 
 fn status_view(status: &Status, active: usize) -> Html {
@@ -279,36 +75,6 @@ fn status_view(status: &Status, active: usize) -> Html {
             </div>
         },
     }
-}
-
-/// Listens for files dropped anywhere on the page while the panel is mounted.
-#[hook]
-fn use_page_drop(import: Importer, pending: Rc<RefCell<Pending>>, status: UseStateHandle<Status>) {
-    use_effect_with((), move |()| {
-        let document = web_sys::window().and_then(|w| w.document());
-        let listeners = document.map(|document| {
-            let options = EventListenerOptions::enable_prevent_default();
-            let over = EventListener::new_with_options(
-                &document,
-                "dragover",
-                options,
-                yew::Event::prevent_default,
-            );
-            let drop = EventListener::new_with_options(&document, "drop", options, move |e| {
-                e.prevent_default();
-                let file = e
-                    .dyn_ref::<DragEvent>()
-                    .and_then(DragEvent::data_transfer)
-                    .and_then(|d| d.files())
-                    .and_then(|f| f.get(0));
-                if let Some(file) = file {
-                    read_file(file, &pending, Rc::clone(&import), status.clone());
-                }
-            });
-            (over, drop)
-        });
-        move || drop(listeners)
-    });
 }
 
 #[function_component(ImportPanel)]

@@ -4,6 +4,7 @@ mod app;
 mod audit_view;
 mod download;
 mod import_panel;
+mod import_runner;
 mod matrix_table;
 mod methodology;
 mod priority_list;
