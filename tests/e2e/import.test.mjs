@@ -7,7 +7,7 @@
 // totals are written out below. The seed matrices' expectations come from predict.mjs.
 
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -425,4 +425,45 @@ test("HTML in imported names shows as text and never runs", async () =>
     await page.waitForFunction(() => window.__cspViolations.length > 0);
     assert.equal(await count("img"), elementsBefore.img + 1);
     assert.equal(await page.title(), title);
+  }));
+
+test("a file dropped onto the page imports like a picked one", async () =>
+  withCleanup(async (defer) => {
+    const { page, log, network } = await openApp(defer);
+    const csv = await readFile(fixture("estate.csv"), "utf8");
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "dropped.csv", { type: "text/csv" }));
+      return transfer;
+    }, csv);
+    // Anywhere on the page: here, the matrix table's caption.
+    await page.locator("table.matrix caption").dispatchEvent("drop", { dataTransfer: dropped });
+    await importedStatus(page, "dropped.csv");
+    await expectRows(page, ESTATE);
+    await expectBandCounts(page, ESTATE_COUNTS);
+    await expectClean(page, log, network);
+  }));
+
+test("a Windows-1252 file (Excel's plain CSV) imports with a visible note", async () =>
+  withCleanup(async (defer) => {
+    const { page, log, network } = await openApp(defer);
+    const folder = await tempFolder(defer, "cp1252");
+    // "Caf\xe9 \x93noise\x94 \xa3" is "Café “noise” £" in Windows-1252, and not valid UTF-8.
+    const bytes = Buffer.concat([
+      Buffer.from("Item,Volume,Public concern\r\n", "latin1"),
+      Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6e, 0x6f, 0x69, 0x73, 0x65, 0x94, 0x20, 0xa3]),
+      Buffer.from(",4,4\r\nParking,1,2\r\n", "latin1"),
+    ]);
+    const path = join(folder, "excel.csv");
+    await writeFile(path, bytes);
+    await importFile(page, path);
+    const status = await importedStatus(page, "excel.csv");
+    assert.match(status, /Windows-1252/, "the note says how the file was read");
+    assert.match(status, /CSV UTF-8/, "the note says how to save it next time");
+    await expectText(row(page, "Café “noise” £").locator("th[scope=row]"), /^Café “noise” £$/);
+    await expectRows(page, [
+      { item: "Café “noise” £", total: "8", band: "Amber" },
+      { item: "Parking", total: "3", band: "Green" },
+    ]);
+    await expectClean(page, log, network);
   }));
