@@ -6,11 +6,14 @@ use super::matrix_table::MatrixTable;
 use super::methodology::Methodology;
 use super::priority_list::PriorityList;
 use super::published_priorities::PublishedPriorities;
+use super::shared::Shared;
 use super::switcher::Switcher;
 use super::weights_panel::WeightsPanel;
 use crate::data::seed_matrices;
 use crate::engine::{audit, baseline, evaluate};
-use crate::state::{Action, AppState, MatrixState};
+use crate::engine::{Audit, Baseline, Evaluation};
+use crate::model::{Matrix, Settings};
+use crate::state::{Action, AppState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -66,7 +69,14 @@ fn explorer(props: &ExplorerProps) -> Html {
             <p class="source">{ &current.published.source }</p>
         </header>
         <Switcher names={names} active={state.active} on_select={dispatch.reform(Action::MatrixSelected)} />
-        <Workspace current={current} active={state.active} {replaced} {dispatch} />
+        <Workspace
+            matrix={Shared::from(Rc::clone(&current.matrix))}
+            published={Shared::from(Rc::clone(&current.published))}
+            settings={current.settings.clone()}
+            changed={current.is_changed()}
+            active={state.active}
+            {replaced}
+            {dispatch} />
         <footer class="app-footer">
             <p>{ "Runs entirely in this browser window: nothing you do here is sent anywhere." }</p>
         </footer>
@@ -76,58 +86,61 @@ fn explorer(props: &ExplorerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct WorkspaceProps {
-    current: MatrixState,
+    matrix: Shared<Matrix>,
+    published: Shared<Matrix>,
+    settings: Settings,
+    changed: bool,
     active: usize,
     replaced: Option<(usize, String)>,
     dispatch: Callback<Action>,
 }
 
 /// The matrix on screen: derives its evaluation, baseline and audit (memoised on their
-/// inputs) and lays out the views that show them.
+/// inputs, compared by allocation) and lays out the views that show them.
 #[function_component(Workspace)]
 fn workspace(props: &WorkspaceProps) -> Html {
-    let current = &props.current;
     let dispatch = &props.dispatch;
-    let evaluation = use_memo(
-        (Rc::clone(&current.matrix), current.settings.clone()),
-        |(m, s)| evaluate(m, s),
-    );
-    let published = Rc::clone(&current.published);
-    let base = use_memo(Rc::clone(&published), |m| baseline(m));
-    let findings = use_memo(Rc::clone(&published), |m| audit(m));
+    let (matrix, published) = (&props.matrix, &props.published);
+    let evaluation: Shared<Evaluation> =
+        use_memo((matrix.clone(), props.settings.clone()), |(m, s)| {
+            evaluate(m, s)
+        })
+        .into();
+    let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
+    let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
     html! {
         <>
         <main id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
             <WeightsPanel
-                matrix={Rc::clone(&current.matrix)}
-                settings={current.settings.clone()}
+                matrix={matrix.clone()}
+                settings={props.settings.clone()}
                 multipliers={Rc::new(evaluation.multipliers.clone())}
                 max_total={evaluation.max_total}
-                changed={current.is_changed()}
+                changed={props.changed}
                 on_action={dispatch.clone()} />
             <section class="matrix-section" aria-labelledby="matrix-heading">
-                <h2 id="matrix-heading">{ &current.matrix.title }</h2>
+                <h2 id="matrix-heading">{ &matrix.title }</h2>
                 <MatrixTable
-                    matrix={Rc::clone(&current.matrix)}
-                    published={Rc::clone(&published)}
-                    evaluation={Rc::clone(&evaluation)}
-                    baseline={Rc::clone(&base)}
+                    matrix={matrix.clone()}
+                    published={published.clone()}
+                    evaluation={evaluation.clone()}
+                    baseline={base.clone()}
                     on_action={dispatch.clone()} />
             </section>
-            <PriorityList matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} baseline={Rc::clone(&base)} />
+            <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} />
         </main>
         <div class="lower">
             <ImportPanel
-                matrix={Rc::clone(&current.matrix)}
-                settings={current.settings.clone()}
-                evaluation={Rc::clone(&evaluation)}
-                changed={current.is_changed()}
+                matrix={matrix.clone()}
+                settings={props.settings.clone()}
+                evaluation={evaluation.clone()}
+                changed={props.changed}
                 active={props.active}
                 replaced={props.replaced.clone()}
                 on_action={dispatch.clone()} />
-            <PublishedPriorities matrix={Rc::clone(&current.matrix)} evaluation={Rc::clone(&evaluation)} />
-            <AuditView matrix={Rc::clone(&published)} audit={Rc::clone(&findings)} />
-            <Methodology matrix={Rc::clone(&published)} settings={current.settings.clone()} />
+            <PublishedPriorities matrix={matrix.clone()} evaluation={evaluation} />
+            <AuditView matrix={published.clone()} audit={findings} />
+            <Methodology matrix={published.clone()} settings={props.settings.clone()} />
         </div>
         </>
     }

@@ -1,15 +1,15 @@
 //! The data audit: rows whose printed scores disagree with their published totals, and
 //! subtotals that disagree with their rows or were not printed.
 
+use super::shared::Shared;
 use crate::engine::{Audit, SubtotalLevel};
 use crate::model::Matrix;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AuditViewProps {
-    pub matrix: Rc<Matrix>,
-    pub audit: Rc<Audit>,
+    pub matrix: Shared<Matrix>,
+    pub audit: Shared<Audit>,
 }
 
 fn level(level: SubtotalLevel) -> &'static str {

@@ -4,6 +4,7 @@
 
 use super::download::{now_iso, offer_download};
 use super::import_runner::{importer, read_file, use_page_drop, ImportInput, Pending, Status};
+use super::shared::Shared;
 use crate::data::{export_matrix, export_results, template, MAX_IMPORT_BYTES};
 use crate::engine::Evaluation;
 use crate::model::{Matrix, Settings};
@@ -14,9 +15,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
-    pub matrix: Rc<Matrix>,
+    pub matrix: Shared<Matrix>,
     pub settings: Settings,
-    pub evaluation: Rc<Evaluation>,
+    pub evaluation: Shared<Evaluation>,
     pub changed: bool,
     /// The tab on screen.
     pub active: usize,
@@ -118,9 +119,9 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     let stem = file_stem(&props.matrix.title);
     let on_results = {
         let (m, s, e, changed) = (
-            Rc::clone(&props.matrix),
+            props.matrix.clone(),
             props.settings.clone(),
-            Rc::clone(&props.evaluation),
+            props.evaluation.clone(),
             props.changed,
         );
         let scenario = if changed {
@@ -134,7 +135,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         )
     };
     let on_matrix = {
-        let m = Rc::clone(&props.matrix);
+        let m = props.matrix.clone();
         download(format!("{stem}.csv"), Rc::new(move || export_matrix(&m)))
     };
     let on_template = download("matrix-template.csv".to_owned(), Rc::new(template));

@@ -1,22 +1,22 @@
 //! The matrix as a real `<table>`: group and category rows with subtotals, one row per
 //! item with a row header, an editable score per criterion, total, band and movement.
 
+use super::shared::Shared;
 use crate::engine::{
     format_total, movement, page_of, table_rows, Baseline, Evaluation, ItemResult, Page, Subtotal,
     TableRow,
 };
 use crate::model::{CriterionKind, Matrix, Score};
 use crate::state::Action;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixTableProps {
-    pub matrix: Rc<Matrix>,
-    pub published: Rc<Matrix>,
-    pub evaluation: Rc<Evaluation>,
-    pub baseline: Rc<Baseline>,
+    pub matrix: Shared<Matrix>,
+    pub published: Shared<Matrix>,
+    pub evaluation: Shared<Evaluation>,
+    pub baseline: Shared<Baseline>,
     pub on_action: Callback<Action>,
 }
 
@@ -192,7 +192,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let matrix = &props.matrix;
     let columns = matrix.criteria.len() + 8;
     let page_number = use_state(|| 0usize);
-    let rows = use_memo(Rc::clone(&props.evaluation), |e| table_rows(e));
+    let rows = use_memo(props.evaluation.clone(), |e| table_rows(e));
     let page = page_of(&rows, *page_number, ROWS_PER_PAGE);
     let on_page = {
         let page_number = page_number.clone();

@@ -1,13 +1,13 @@
 //! The methodology panel: the seed's criteria definitions, the scale and the thresholds.
 
+use super::shared::Shared;
 use crate::engine::format_total;
 use crate::model::{Matrix, Score, Settings};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MethodologyProps {
-    pub matrix: Rc<Matrix>,
+    pub matrix: Shared<Matrix>,
     pub settings: Settings,
 }
 

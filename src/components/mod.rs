@@ -9,6 +9,7 @@ mod matrix_table;
 mod methodology;
 mod priority_list;
 mod published_priorities;
+mod shared;
 mod switcher;
 mod weights_panel;
 

@@ -2,17 +2,17 @@
 //! baseline, and live Red / Amber / Green counts.
 
 use super::matrix_table::band_chip;
+use super::shared::Shared;
 use super::LIST_LIMIT;
 use crate::engine::{format_total, movement, Baseline, Evaluation};
 use crate::model::Matrix;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PriorityListProps {
-    pub matrix: Rc<Matrix>,
-    pub evaluation: Rc<Evaluation>,
-    pub baseline: Rc<Baseline>,
+    pub matrix: Shared<Matrix>,
+    pub evaluation: Shared<Evaluation>,
+    pub baseline: Shared<Baseline>,
 }
 
 #[function_component(PriorityList)]

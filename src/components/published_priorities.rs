@@ -2,15 +2,15 @@
 //! items the published list leaves out.
 
 use super::matrix_table::band_chip;
+use super::shared::Shared;
 use crate::engine::{compare_priorities, format_total, Evaluation};
 use crate::model::Matrix;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PublishedPrioritiesProps {
-    pub matrix: Rc<Matrix>,
-    pub evaluation: Rc<Evaluation>,
+    pub matrix: Shared<Matrix>,
+    pub evaluation: Shared<Evaluation>,
 }
 
 #[function_component(PublishedPriorities)]

@@ -1,6 +1,7 @@
 //! The what-if panel: a slider and number box per criterion weight, scale keeping,
 //! the thresholds, the unknown-score policy and "Reset to published".
 
+use super::shared::Shared;
 use crate::engine::format_total;
 use crate::model::{Matrix, Settings, UnknownPolicy, Weight};
 use crate::state::Action;
@@ -10,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct WeightsPanelProps {
-    pub matrix: Rc<Matrix>,
+    pub matrix: Shared<Matrix>,
     pub settings: Settings,
     pub multipliers: Rc<Vec<f64>>,
     pub max_total: f64,

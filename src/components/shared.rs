@@ -1,0 +1,35 @@
+//! `Shared<T>`: a reference-counted value that props and memo dependencies compare by
+//! pointer. The reducer never changes a value in place while the old state is alive, so the
+//! same allocation means the same value, and a re-render need not compare whole matrices.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// An `Rc<T>` whose equality is "the same allocation".
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(value: Rc<T>) -> Self {
+        Self(value)
+    }
+}
