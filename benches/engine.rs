@@ -2,7 +2,7 @@
 //! 37 items up to 50,000, and how long one re-band after a weight change takes.
 
 use matrix_explorer::data::seed_matrices;
-use matrix_explorer::engine::{audit, evaluate};
+use matrix_explorer::engine::{audit, compare_priorities, evaluate};
 use matrix_explorer::model::{Item, Matrix, Score, Settings, Weight};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -72,6 +72,13 @@ fn main() {
         let audited = median(runs, || {
             black_box(audit(black_box(&matrix)));
         });
-        println!("{n:>8}  {eval:>14.2?}  {reband:>14.2?}  {audited:>14.2?}");
+        let evaluation = evaluate(&matrix, &settings);
+        let compared = median(runs, || {
+            black_box(compare_priorities(
+                black_box(&matrix),
+                black_box(&evaluation),
+            ));
+        });
+        println!("{n:>8}  {eval:>14.2?}  {reband:>14.2?}  {audited:>14.2?}  {compared:>14.2?}");
     }
 }

@@ -114,13 +114,21 @@ pub fn compare_priorities(matrix: &Matrix, evaluation: &Evaluation) -> Vec<Prior
             })
         })
         .collect();
+    let mut listed = vec![false; evaluation.items.len()];
+    for row in &rows {
+        if let Some(slot) = listed.get_mut(row.item) {
+            *slot = true;
+        }
+    }
     for &item in &evaluation.ranking {
-        let band = evaluation.items[item].band;
-        if band == Band::Red && !rows.iter().any(|r| r.item == item) {
+        let Some(result) = evaluation.items.get(item) else {
+            continue;
+        };
+        if result.band == Band::Red && listed.get(item) == Some(&false) {
             rows.push(PriorityRow {
                 item,
                 published: None,
-                band,
+                band: result.band,
             });
         }
     }
