@@ -143,7 +143,9 @@ pub fn weights_panel(props: &WeightsPanelProps) -> Html {
                     <label for="keep-scale">{ "Keep the 0-24 scale" }</label>
                 </div>
                 <p class="hint">{
-                    if settings.keep_scale {
+                    if max_total <= 0.0 {
+                        "Every weight is 0, so every total is 0 and every item is Green.".to_owned()
+                    } else if settings.keep_scale {
                         format!("Weights are scaled so they average 1: totals stay on the published scale (highest possible {}) and the thresholds keep their meaning.", format_total(max_total))
                     } else {
                         format!("Scores are multiplied by the weights as set (highest possible total {}).", format_total(max_total))
