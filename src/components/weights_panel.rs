@@ -19,10 +19,6 @@ pub struct WeightsPanelProps {
     pub on_action: Callback<Action>,
 }
 
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
 fn weight_row(
     index: usize,
     name: &str,
@@ -48,8 +44,22 @@ fn weight_row(
             emit(e.target_unchecked_into::<HtmlInputElement>().value());
         })
     };
-    let on_type = Callback::from(move |e: Event| emit(input_value(&e)));
     let value = format!("{}", weight.get());
+    let on_type = {
+        let shown = value.clone();
+        Callback::from(move |e: Event| {
+            // The box always ends up showing the weight in force: a value out of range is
+            // shown clamped, and an empty or unreadable one goes back to the current weight.
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            match input.value().trim().parse::<f64>() {
+                Ok(typed) => {
+                    input.set_value(&Weight::clamped(typed).get().to_string());
+                    emit(input.value());
+                }
+                Err(_) => input.set_value(&shown),
+            }
+        })
+    };
     html! {
         <div class="weight-row">
             <label for={id.clone()}>{ format!("{name} weight") }</label>
@@ -67,9 +77,13 @@ fn weight_row(
 fn thresholds(settings: &Settings, on_action: &Callback<Action>) -> Html {
     let field = |id: &str, label: &str, value: f64, make: fn(f64) -> Action| {
         let on_action = on_action.clone();
+        let shown = format_total(value);
         let onchange = Callback::from(move |e: Event| {
-            if let Ok(v) = input_value(&e).trim().parse::<f64>() {
-                on_action.emit(make(v));
+            // A threshold must be a number of 0 or more; anything else puts the box back.
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            match input.value().trim().parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => on_action.emit(make(v)),
+                _ => input.set_value(&shown),
             }
         });
         html! {

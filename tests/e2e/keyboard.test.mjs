@@ -73,3 +73,25 @@ test("tabs, scores, weights and reset all work from the keyboard", async () =>
     await expectBandCounts(page, published.counts);
     assert.deepEqual(log.pageErrors, []);
   }));
+
+test("a typed weight or threshold out of range is shown as the value in force", async () =>
+  withCleanup(async (defer) => {
+    const context = await openBrowser(defer);
+    const { page, started } = await openPage(context, await copyPage(defer));
+    assert.equal(started, "started");
+
+    const box = page.getByLabel("Volume weight, exact value", { exact: true });
+    await box.fill("9");
+    await box.press("Tab");
+    assert.equal(await box.inputValue(), "5", "weights stop at 5");
+    assert.equal(await page.getByLabel("Volume weight", { exact: true }).inputValue(), "5");
+    await box.fill("");
+    await box.press("Tab");
+    assert.equal(await box.inputValue(), "5", "an empty box goes back to the weight in force");
+
+    const red = page.getByLabel("Red threshold (lowest Red total)", { exact: true });
+    await red.fill("-2");
+    await red.press("Tab");
+    assert.equal(await red.inputValue(), "11", "a negative threshold is refused");
+    await expectText(page.locator(".thresholds .hint"), /Red from 11:/);
+  }));
