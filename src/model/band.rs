@@ -24,15 +24,6 @@ impl Band {
         }
     }
 
-    /// The document's word for the band's priority.
-    pub fn priority(self) -> &'static str {
-        match self {
-            Self::Green => "Low priority",
-            Self::Amber => "Medium priority",
-            Self::Red => "High priority",
-        }
-    }
-
     /// A lowercase token for CSS classes.
     pub fn css(self) -> &'static str {
         match self {

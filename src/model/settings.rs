@@ -87,11 +87,6 @@ impl UnknownPolicy {
             Self::WorstCase => "worst",
         }
     }
-
-    /// The policy named by `token`, if any.
-    pub fn from_token(token: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.token() == token)
-    }
 }
 
 impl fmt::Display for UnknownPolicy {
