@@ -70,7 +70,7 @@ fn write_matrix(matrix: &Matrix, comments: &[&str]) -> String {
 }
 
 /// The metadata word for a criterion kind.
-fn kind_word(kind: CriterionKind) -> &'static str {
+pub(crate) fn kind_word(kind: CriterionKind) -> &'static str {
     match kind {
         CriterionKind::Scored => "scored",
         CriterionKind::Unattributed => "unattributed",

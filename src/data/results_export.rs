@@ -1,9 +1,9 @@
 //! Exporting the current results (scores, weights, totals, bands, ranks) as CSV for Excel.
 
-use super::csv_export::score_cell;
+use super::csv_export::{kind_word, score_cell};
 use super::csv_write::{Cell, CsvWriter};
 use crate::engine::{snap, Evaluation};
-use crate::model::{CriterionKind, Matrix, Settings, UnknownPolicy};
+use crate::model::{Matrix, Settings, UnknownPolicy};
 
 /// The results of `evaluation` (which must be `matrix` evaluated under `settings`) as CSV
 /// that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends, numbers as
@@ -48,6 +48,8 @@ pub fn export_results(
     csv.finish()
 }
 
+/// The policy in words for a spreadsheet cell: unlike `UnknownPolicy::describe`, it does not
+/// start with an apostrophe, which Excel would take as an escape and hide.
 fn policy_words(policy: UnknownPolicy) -> &'static str {
     match policy {
         UnknownPolicy::Zero => "? counts as 0",
@@ -69,10 +71,7 @@ fn write_weights(
         Cell::Text("Effective weight"),
     ]);
     for (index, criterion) in matrix.criteria.iter().enumerate() {
-        let kind = match criterion.kind {
-            CriterionKind::Scored => "scored",
-            CriterionKind::Unattributed => "unattributed",
-        };
+        let kind = kind_word(criterion.kind);
         let effective = evaluation
             .multipliers
             .get(index)
