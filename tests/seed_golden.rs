@@ -219,6 +219,7 @@ fn crime_audit_finds_the_rows_whose_printed_scores_fall_short() {
     // Summed from the printed table: 30 rows fall short by 56 points in all.
     assert_eq!(found.len(), 30);
     assert_eq!(shortfall, 56);
+    assert_eq!(report.total_shortfall(), 56);
 }
 
 #[test]
@@ -262,6 +263,11 @@ fn asb_audit_finds_vandalism_and_the_environmental_damage_subtotal() {
         wrong,
         vec![(SubtotalLevel::Group, "ENVIRONMENTAL DAMAGE", Some(27), 65)]
     );
+    let environmental = report
+        .subtotal_disagreements()
+        .next()
+        .expect("one disagreement");
+    assert_eq!(environmental.difference(), Some(-38));
     let missing: Vec<&str> = report
         .missing_subtotals()
         .map(|s| s.name.as_str())

@@ -22,16 +22,11 @@ fn level(level: SubtotalLevel) -> &'static str {
 #[function_component(AuditView)]
 pub fn audit_view(props: &AuditViewProps) -> Html {
     let audit = &props.audit;
-    let shortfall: i64 = audit
-        .row_findings
-        .iter()
-        .map(crate::engine::RowFinding::difference)
-        .sum();
     let summary = format!(
         "{} of {} rows: printed scores disagree with the published total ({} points in all).",
         audit.row_findings.len(),
         audit.rows_checked,
-        shortfall
+        audit.total_shortfall()
     );
     html! {
         <section class="audit" aria-labelledby="audit-heading">
@@ -69,7 +64,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                 { for audit.subtotals.iter().take(super::LIST_LIMIT).map(|s| {
                     let finding = match s.published {
                         None => "No subtotal printed".to_owned(),
-                        Some(p) if p != s.sum_of_totals => format!("Disagrees with its rows by {:+}", i64::from(p) - i64::from(s.sum_of_totals)),
+                        Some(_) if !s.agrees_with_totals() => format!("Disagrees with its rows by {:+}", s.difference().unwrap_or(0)),
                         Some(_) if !s.agrees_with_scores() => "Agrees with the published totals, not with the printed scores".to_owned(),
                         Some(_) => "Agrees".to_owned(),
                     };

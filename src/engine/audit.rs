@@ -52,6 +52,12 @@ impl SubtotalCheck {
         self.published == Some(self.sum_of_totals)
     }
 
+    /// Printed subtotal minus the sum of its rows' published totals, when one was printed.
+    pub fn difference(&self) -> Option<i64> {
+        self.published
+            .map(|p| i64::from(p) - i64::from(self.sum_of_totals))
+    }
+
     /// True when a subtotal was printed and equals the sum of its rows' printed scores.
     pub fn agrees_with_scores(&self) -> bool {
         self.published == Some(self.sum_of_scores)
@@ -70,6 +76,11 @@ pub struct Audit {
 }
 
 impl Audit {
+    /// The points by which printed scores fall short of published totals, over all rows.
+    pub fn total_shortfall(&self) -> i64 {
+        self.row_findings.iter().map(RowFinding::difference).sum()
+    }
+
     /// The subtotal checks where a printed subtotal disagrees with its rows' published totals.
     pub fn subtotal_disagreements(&self) -> impl Iterator<Item = &SubtotalCheck> {
         self.subtotals
