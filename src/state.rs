@@ -66,8 +66,8 @@ pub enum Action {
     MatrixSelected(usize),
     /// The user moved a weight slider or typed a weight.
     WeightChanged { criterion: usize, weight: Weight },
-    /// The user switched "keep the 0-24 scale" on or off.
-    KeepScaleToggled(bool),
+    /// The user switched "rescale weights so totals stay on the published scale" on or off.
+    RescaleToggled(bool),
     /// The user changed where Amber starts.
     AmberThresholdChanged(f64),
     /// The user changed where Red starts.
@@ -163,7 +163,7 @@ fn apply(current: &mut MatrixState, action: &Action) {
                 *slot = weight;
             }
         }
-        Action::KeepScaleToggled(on) => settings.keep_scale = on,
+        Action::RescaleToggled(on) => settings.rescale = on,
         Action::AmberThresholdChanged(value) => {
             settings.thresholds = settings.thresholds.with_amber(value);
         }

@@ -26,7 +26,16 @@ fn weight() -> impl Strategy<Value = Weight> {
     prop_oneof![1 => Just(0.0), 4 => 0.0..=Weight::MAX].prop_map(Weight::clamped)
 }
 
-/// A matrix of 1-12 items over `n` criteria, with settings.
+/// A pair of thresholds: whole numbers half the time, so that totals land exactly on them.
+fn threshold_pair() -> impl Strategy<Value = (f64, f64)> {
+    prop_oneof![
+        (0.0f64..15.0, 0.0f64..15.0),
+        (0u8..=20, 0u8..=20).prop_map(|(a, b)| (f64::from(a), f64::from(b))),
+    ]
+}
+
+/// A matrix of 1-12 items over `n` columns, the last of them sometimes the unattributed
+/// remainder rather than a criterion, with settings.
 fn case() -> impl Strategy<Value = (Matrix, Settings)> {
     (1usize..=7).prop_flat_map(|n| {
         (
@@ -34,62 +43,76 @@ fn case() -> impl Strategy<Value = (Matrix, Settings)> {
             prop::collection::vec(weight(), n),
             any::<bool>(),
             policy(),
-            (0.0f64..15.0, 0.0f64..15.0),
+            threshold_pair(),
+            any::<bool>(),
         )
-            .prop_map(move |(rows, weights, keep_scale, unknown_policy, (a, b))| {
-                let matrix = Matrix {
-                    title: "P".into(),
-                    short_name: "P".into(),
-                    source: String::new(),
-                    criteria: (0..n)
-                        .map(|i| Criterion {
-                            name: format!("C{i}"),
-                            description: String::new(),
-                            kind: CriterionKind::Scored,
-                        })
-                        .collect(),
-                    items: rows
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, scores)| Item {
-                            name: format!("Item {i}"),
-                            group: None,
-                            category: Some(format!("Cat {}", i % 3)),
-                            scores,
-                            data_source: String::new(),
-                            published_total: None,
-                        })
-                        .collect(),
-                    groups: Vec::new(),
-                    categories: Vec::new(),
-                    thresholds: Thresholds::PUBLISHED,
-                    priorities: Vec::new(),
-                };
-                let thresholds = Thresholds {
-                    amber: a.min(b),
-                    red: a.max(b),
-                };
-                (
-                    matrix,
-                    Settings {
-                        weights,
-                        keep_scale,
-                        thresholds,
-                        unknown_policy,
-                    },
-                )
-            })
+            .prop_map(
+                move |(rows, weights, rescale, unknown_policy, (a, b), with_unattributed)| {
+                    let matrix = Matrix {
+                        title: "P".into(),
+                        short_name: "P".into(),
+                        source: String::new(),
+                        criteria: (0..n)
+                            .map(|i| Criterion {
+                                name: format!("C{i}"),
+                                description: String::new(),
+                                kind: if with_unattributed && n > 1 && i == n - 1 {
+                                    CriterionKind::Unattributed
+                                } else {
+                                    CriterionKind::Scored
+                                },
+                            })
+                            .collect(),
+                        items: rows
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, scores)| Item {
+                                name: format!("Item {i}"),
+                                group: None,
+                                category: Some(format!("Cat {}", i % 3)),
+                                scores,
+                                data_source: String::new(),
+                                published_total: None,
+                            })
+                            .collect(),
+                        groups: Vec::new(),
+                        categories: Vec::new(),
+                        thresholds: Thresholds::PUBLISHED,
+                        priorities: Vec::new(),
+                    };
+                    let thresholds = Thresholds {
+                        amber: a.min(b),
+                        red: a.max(b),
+                    };
+                    (
+                        matrix,
+                        Settings {
+                            weights,
+                            rescale,
+                            thresholds,
+                            unknown_policy,
+                        },
+                    )
+                },
+            )
     })
 }
 
-/// The total computed from first principles, independently of the engine.
+fn is_scored(matrix: &Matrix, column: usize) -> bool {
+    matrix.criteria[column].kind == CriterionKind::Scored
+}
+
+/// The total computed from first principles, independently of the engine: plain weights,
+/// or scored weights divided by their mean; the unattributed column always at its weight.
 fn independent_total(matrix: &Matrix, settings: &Settings, item: &Item) -> f64 {
-    let n = matrix.criteria.len() as f64;
-    let weight_sum: f64 = settings.weights.iter().map(|w| w.get()).sum();
-    let known: Vec<f64> = item
-        .scores
+    let scored: Vec<usize> = (0..matrix.criteria.len())
+        .filter(|&c| is_scored(matrix, c))
+        .collect();
+    let n = scored.len() as f64;
+    let weight_sum: f64 = scored.iter().map(|&c| settings.weights[c].get()).sum();
+    let known: Vec<f64> = scored
         .iter()
-        .filter_map(|s| s.value())
+        .filter_map(|&c| item.scores[c].value())
         .map(f64::from)
         .collect();
     let mean = if known.is_empty() {
@@ -98,8 +121,11 @@ fn independent_total(matrix: &Matrix, settings: &Settings, item: &Item) -> f64 {
         known.iter().sum::<f64>() / known.len() as f64
     };
     let mut total = 0.0;
-    for (score, weight) in item.scores.iter().zip(&settings.weights) {
-        let multiplier = match (settings.keep_scale, weight_sum > 0.0) {
+    for (column, (score, weight)) in item.scores.iter().zip(&settings.weights).enumerate() {
+        let multiplier = match (
+            settings.rescale && is_scored(matrix, column),
+            weight_sum > 0.0,
+        ) {
             (false, _) => weight.get(),
             (true, true) => weight.get() * n / weight_sum,
             (true, false) => 0.0,
@@ -115,6 +141,17 @@ fn independent_total(matrix: &Matrix, settings: &Settings, item: &Item) -> f64 {
     total
 }
 
+/// The band of `total` from first principles: thresholds are lower bounds.
+fn independent_band(total: f64, thresholds: &Thresholds) -> Band {
+    if total >= thresholds.red - 1e-7 {
+        Band::Red
+    } else if total >= thresholds.amber - 1e-7 {
+        Band::Amber
+    } else {
+        Band::Green
+    }
+}
+
 proptest! {
     #[test]
     fn totals_equal_an_independent_recomputation((matrix, settings) in case()) {
@@ -122,9 +159,8 @@ proptest! {
         for (item, result) in matrix.items.iter().zip(&eval.items) {
             prop_assert!(result.total.is_finite());
             prop_assert!((result.total - independent_total(&matrix, &settings, item)).abs() < 1e-5);
-            let expected_band = if result.total >= settings.thresholds.red { Band::Red }
-                else if result.total >= settings.thresholds.amber { Band::Amber } else { Band::Green };
-            prop_assert_eq!(result.band, expected_band);
+            let expected = independent_total(&matrix, &settings, item);
+            prop_assert_eq!(result.band, independent_band(expected, &settings.thresholds));
         }
         let counted = eval.counts.red + eval.counts.amber + eval.counts.green;
         prop_assert_eq!(counted, matrix.items.len());
@@ -152,10 +188,10 @@ proptest! {
     }
 
     #[test]
-    fn a_higher_weight_never_lowers_a_total_without_scale_keeping(
+    fn a_higher_weight_never_lowers_a_total_with_plain_multipliers(
         (matrix, mut settings) in case(), col in any::<prop::sample::Index>(), extra in 0.0f64..2.0
     ) {
-        settings.keep_scale = false;
+        settings.rescale = false;
         let c = col.index(matrix.criteria.len());
         let before = evaluate(&matrix, &settings);
         settings.weights[c] = Weight::clamped(settings.weights[c].get() + extra);
@@ -199,5 +235,51 @@ proptest! {
             prop_assert!(range.max >= range.min);
             prop_assert!(range.max_band >= range.min_band);
         }
+    }
+
+    #[test]
+    fn plain_totals_are_linear_in_each_weight(
+        (matrix, mut settings) in case(), col in any::<prop::sample::Index>(), w in 0.0f64..=Weight::MAX
+    ) {
+        settings.rescale = false;
+        let c = col.index(matrix.criteria.len());
+        let at = |weight: f64| {
+            let mut s = settings.clone();
+            s.weights[c] = Weight::clamped(weight);
+            evaluate(&matrix, &s)
+        };
+        let (zero, one, some) = (at(0.0), at(1.0), at(w));
+        for ((z, o), x) in zero.items.iter().zip(&one.items).zip(&some.items) {
+            // total(w) = total(0) + w x (total(1) - total(0))
+            let line = z.total + w * (o.total - z.total);
+            prop_assert!((x.total - line).abs() < 1e-4, "{} vs {}", x.total, line);
+        }
+    }
+
+    #[test]
+    fn rescaled_totals_ignore_a_common_factor_on_the_scored_weights(
+        (matrix, mut settings) in case(), factor in 0.05f64..=1.0
+    ) {
+        settings.rescale = true;
+        let before = evaluate(&matrix, &settings);
+        for (c, weight) in settings.weights.iter_mut().enumerate() {
+            if is_scored(&matrix, c) {
+                *weight = Weight::clamped(weight.get() * factor);
+            }
+        }
+        let after = evaluate(&matrix, &settings);
+        for (b, a) in before.items.iter().zip(&after.items) {
+            prop_assert!((a.total - b.total).abs() < 1e-5, "{} vs {}", a.total, b.total);
+        }
+    }
+
+    #[test]
+    fn with_every_weight_one_both_modes_agree((matrix, mut settings) in case()) {
+        settings.weights.iter_mut().for_each(|w| *w = Weight::ONE);
+        settings.rescale = false;
+        let plain = evaluate(&matrix, &settings);
+        settings.rescale = true;
+        let rescaled = evaluate(&matrix, &settings);
+        prop_assert_eq!(plain, rescaled);
     }
 }

@@ -1,9 +1,9 @@
-//! Table-driven tests of the scoring rules: thresholds at their boundaries, weights and
-//! scale keeping, the unknown-score policies, ranking, movement and display of totals.
+//! Table-driven tests of the scoring rules: thresholds at their boundaries, plain and
+//! rescaled weights, the unknown-score policies, ranking, movement and display of totals.
 #![allow(clippy::float_cmp)] // totals compared exactly are exact: small integers and sums of them
 
 use matrix_explorer::engine::{
-    band_of, effective_multipliers, evaluate, format_total, item_total, rank, Movement,
+    band_of, effective_multipliers, evaluate, format_total, item_total, rank, Movement, Rank,
 };
 use matrix_explorer::model::{
     Band, Criterion, CriterionKind, Item, Matrix, Score, Settings, Thresholds, UnknownPolicy,
@@ -90,49 +90,95 @@ fn edited_thresholds_keep_amber_at_or_below_red() {
     );
 }
 
-#[test]
-fn keep_scale_normalises_weights_to_a_mean_of_one() {
-    let mut settings = Settings {
-        weights: vec![Weight::ONE; 6],
-        keep_scale: true,
+fn unattributed(name: &str) -> Criterion {
+    Criterion {
+        kind: CriterionKind::Unattributed,
+        ..criterion(name)
+    }
+}
+
+fn settings(weights: &[f64], rescale: bool) -> Settings {
+    Settings {
+        weights: weights
+            .iter()
+            .map(|w| Weight::new(*w).expect("valid weight"))
+            .collect(),
+        rescale,
         thresholds: Thresholds::PUBLISHED,
         unknown_policy: UnknownPolicy::Zero,
-    };
-    assert_eq!(effective_multipliers(&settings, 6), vec![1.0; 6]);
-    settings.weights[4] = Weight::new(2.0).expect("valid");
-    let m = effective_multipliers(&settings, 6);
+    }
+}
+
+#[test]
+fn a_weight_is_a_plain_multiplier_by_default() {
+    let six: Vec<Criterion> = (0..6).map(|i| criterion(&format!("C{i}"))).collect();
+    let mut plain = settings(&[1.0; 6], false);
+    plain.weights[4] = Weight::new(2.0).expect("valid");
+    assert_eq!(
+        effective_multipliers(&plain, &six),
+        [1.0, 1.0, 1.0, 1.0, 2.0, 1.0]
+    );
+    let m6 = matrix(vec![item("A", &[K(1); 6])], 6);
+    let eval = evaluate(&m6, &plain);
+    assert_eq!(eval.scored_max, 28.0, "5 x 4 + 2 x 4: a total can pass 24");
+    assert_eq!(eval.items[0].total, 7.0, "1+1+1+1+2+1");
+    let published = Settings::published(&m6);
+    assert!(
+        !published.rescale,
+        "plain multipliers are the published default"
+    );
+}
+
+#[test]
+fn rescaling_averages_the_scored_multipliers_to_one() {
+    let six: Vec<Criterion> = (0..6).map(|i| criterion(&format!("C{i}"))).collect();
+    let mut rescaled = settings(&[1.0; 6], true);
+    assert_eq!(effective_multipliers(&rescaled, &six), vec![1.0; 6]);
+    rescaled.weights[4] = Weight::new(2.0).expect("valid");
+    let m = effective_multipliers(&rescaled, &six);
     assert!((m[4] - 12.0 / 7.0).abs() < 1e-12);
     assert!((m[0] - 6.0 / 7.0).abs() < 1e-12);
     assert!((m.iter().sum::<f64>() - 6.0).abs() < 1e-12, "mean stays 1");
     let m6 = matrix(vec![item("A", &[K(1); 6])], 6);
-    assert!(
-        (evaluate(&m6, &settings).max_total - 24.0).abs() < 1e-9,
-        "keeps the 0-24 scale"
-    );
-    settings.keep_scale = false;
+    assert_eq!(evaluate(&m6, &rescaled).scored_max, 24.0, "keeps 0-24");
+}
+
+#[test]
+fn the_unattributed_column_never_enters_the_mean() {
+    // Three scored criteria and the unattributed remainder.
+    let mut criteria: Vec<Criterion> = (0..3).map(|i| criterion(&format!("C{i}"))).collect();
+    criteria.push(unattributed("U"));
+    // Scored weights 1, 1, 4 (mean 2) and unattributed weight 3: rescaled, the scored
+    // multipliers are 0.5, 0.5, 2 and the unattributed one stays 3, as it is when plain.
+    let rescaled = settings(&[1.0, 1.0, 4.0, 3.0], true);
     assert_eq!(
-        evaluate(&m6, &settings).max_total,
-        28.0,
-        "weights as set: 5 x 4 + 2 x 4"
+        effective_multipliers(&rescaled, &criteria),
+        [0.5, 0.5, 2.0, 3.0]
     );
-    assert_eq!(effective_multipliers(&settings, 6)[4], 2.0);
-    assert_eq!(effective_multipliers(&settings, 6)[0], 1.0);
+    let plain = settings(&[1.0, 1.0, 4.0, 3.0], false);
+    assert_eq!(
+        effective_multipliers(&plain, &criteria),
+        [1.0, 1.0, 4.0, 3.0]
+    );
+    // All scored weights 0: scored multipliers are 0, never NaN; unattributed unchanged.
+    let zero = settings(&[0.0, 0.0, 0.0, 1.0], true);
+    assert_eq!(
+        effective_multipliers(&zero, &criteria),
+        [0.0, 0.0, 0.0, 1.0]
+    );
 }
 
 #[test]
 fn all_zero_weights_give_zero_totals_not_nan() {
-    for keep_scale in [true, false] {
-        let settings = Settings {
-            weights: vec![Weight::new(0.0).expect("valid"); 3],
-            keep_scale,
-            thresholds: Thresholds::PUBLISHED,
-            unknown_policy: UnknownPolicy::WorstCase,
-        };
+    for rescale in [true, false] {
+        let mut s = settings(&[0.0; 3], rescale);
+        s.unknown_policy = UnknownPolicy::WorstCase;
         let m = matrix(vec![item("A", &[K(4), U, K(2)])], 3);
-        let eval = evaluate(&m, &settings);
+        let eval = evaluate(&m, &s);
         assert_eq!(eval.items[0].total, 0.0);
         assert_eq!(eval.items[0].band, Band::Green);
         assert!(eval.multipliers.iter().all(|x| *x == 0.0));
+        assert_eq!((eval.scored_max, eval.max_total), (0.0, 0.0));
     }
 }
 
@@ -197,42 +243,94 @@ fn ranking_uses_competition_ranks_with_ties_marked() {
     assert!(ranks.is_empty() && order.is_empty());
 }
 
-#[test]
-fn movement_is_told_in_words() {
-    let up = Movement {
-        places_up: 3,
-        from: Band::Amber,
-        to: Band::Red,
-    };
-    assert_eq!(up.describe(), "up 3, now Red (was Amber)");
-    assert_eq!(up.arrow(), "▲");
-    let down = Movement {
-        places_up: -2,
-        from: Band::Amber,
-        to: Band::Amber,
-    };
-    assert_eq!(down.describe(), "down 2, still Amber");
-    assert_eq!(down.arrow(), "▼");
-    let level = Movement {
-        places_up: 0,
-        from: Band::Red,
-        to: Band::Red,
-    };
-    assert_eq!(level.describe(), "same rank, still Red");
+fn at(position: usize, tied: bool) -> Rank {
+    Rank { position, tied }
 }
 
 #[test]
-fn totals_display_whole_or_cut_to_two_decimals() {
+fn movement_says_the_band_change_first_and_the_rank_apart() {
+    // Fell a band while rising in the ranking: no upward arrow, no "up" about the band.
+    let fell = Movement {
+        from: Band::Amber,
+        to: Band::Green,
+        rank_before: at(14, false),
+        rank_after: at(12, false),
+    };
+    assert_eq!(fell.describe(), "Amber → Green, down a band; rank 14 → 12");
+    assert_eq!(fell.arrow(), "▼");
+    assert_eq!(fell.band_steps(), -1);
+    let rose = Movement {
+        from: Band::Green,
+        to: Band::Red,
+        rank_before: at(20, true),
+        rank_after: at(3, false),
+    };
+    assert_eq!(rose.describe(), "Green → Red, up two bands; rank =20 → 3");
+    assert_eq!(rose.arrow(), "▲");
+    let same_band = Movement {
+        from: Band::Amber,
+        to: Band::Amber,
+        rank_before: at(12, false),
+        rank_after: at(14, false),
+    };
+    assert_eq!(same_band.describe(), "still Amber; rank 12 → 14");
+    assert_eq!(same_band.arrow(), "", "no arrow when the band holds");
+    let level = Movement {
+        from: Band::Red,
+        to: Band::Red,
+        rank_before: at(3, true),
+        rank_after: at(3, true),
+    };
+    assert!(level.is_unchanged());
+    assert_eq!(level.describe(), "as published");
+    let band_only = Movement {
+        from: Band::Amber,
+        to: Band::Red,
+        rank_before: at(5, false),
+        rank_after: at(5, false),
+    };
+    assert_eq!(
+        band_only.describe(),
+        "Amber → Red, up a band; rank 5 as published"
+    );
+}
+
+#[test]
+fn totals_show_up_to_three_decimals_cut_not_rounded() {
     let cases = [
         (18.0, "18"),
         (0.0, "0"),
         (10.8, "10.8"),
-        (10.999, "10.99"),
-        (12.0 / 7.0, "1.71"),
+        (11.375, "11.375"),
+        (0.875, "0.875"),
+        (10.2, "10.2"),
+        (10.999, "10.999"),
+        (10.9996, "10.999"),
+        (10.999_94, "10.999"),
+        (12.0 / 7.0, "1.714"),
+        (90.0 / 7.0, "12.857"),
+        (6.0 / 7.0, "0.857"),
         (11.000_000_1, "11"),
+        (10.999_999_9, "11"),
+        (0.0005, "0"),
     ];
     for (total, text) in cases {
         assert_eq!(format_total(total), text, "{total}");
+    }
+}
+
+#[test]
+fn a_figure_shown_as_a_threshold_is_in_that_threshold_band() {
+    // Whatever the total, the figure shown never reads as a higher band than the total has.
+    for step in 0..=240_000_u32 {
+        let total = f64::from(step) / 10_000.0 + 0.000_03;
+        let shown: f64 = format_total(total).parse().expect("a number");
+        let t = Thresholds::PUBLISHED;
+        assert!(
+            band_of(shown, &t) <= band_of(total, &t),
+            "{total} shown {shown}"
+        );
+        assert!(shown <= total + 1e-9, "{total} shown {shown}");
     }
 }
 

@@ -43,16 +43,23 @@ fn doubling_public_concern_on_asb_rebands_and_reset_restores() {
         weight: Weight::new(2.0).expect("valid"),
     });
     assert!(doubled.current().expect("asb").is_changed());
-    // 12 points with public concern 3: scaled by 7/8, 12 - 3 = 9 others -> 9*7/8 + 3*14/8 = 13.125.
+    // Plain multipliers: 12 points with public concern 3 become 12 + 3 = 15, still Red.
     assert_eq!(
         band_of(&doubled, "Rowdy/Inconsiderate Neighbours"),
         Band::Red
     );
-    // Construction/Machinery (11, public concern '?') falls to 11 * 7/8 = 9.625: Amber.
-    assert_eq!(band_of(&doubled, "Construction/Machinery"), Band::Amber);
-    let reset = doubled.reduce(Action::ResetToPublished);
+    // Construction/Machinery (11, public concern '?') keeps 11 and Red: nothing else moved.
+    assert_eq!(band_of(&doubled, "Construction/Machinery"), Band::Red);
+    // Vandalism (10: public concern 1) gains 1: 11, Red.
+    assert_eq!(band_of(&doubled, "Vandalism"), Band::Red);
+    // Rescaled, the other criteria count 6/7: Construction/Machinery 11 x 6/7 = 9.43, Amber.
+    let rescaled = doubled.reduce(Action::RescaleToggled(true));
+    assert_eq!(band_of(&rescaled, "Construction/Machinery"), Band::Amber);
+    let reset = rescaled.reduce(Action::ResetToPublished);
     assert!(!reset.current().expect("asb").is_changed());
+    assert!(!reset.current().expect("asb").settings.rescale);
     assert_eq!(band_of(&reset, "Construction/Machinery"), Band::Red);
+    assert_eq!(band_of(&reset, "Vandalism"), Band::Amber);
 }
 
 #[test]
@@ -114,11 +121,11 @@ fn thresholds_policy_and_scale_are_settings_of_the_shown_matrix() {
     let s = state()
         .reduce(Action::RedThresholdChanged(16.0))
         .reduce(Action::UnknownPolicyChanged(UnknownPolicy::WorstCase))
-        .reduce(Action::KeepScaleToggled(false));
+        .reduce(Action::RescaleToggled(true));
     let settings = &s.current().expect("crime").settings;
     assert_eq!(settings.thresholds.red, 16.0);
     assert_eq!(settings.unknown_policy, UnknownPolicy::WorstCase);
-    assert!(!settings.keep_scale);
+    assert!(settings.rescale);
     assert_eq!(band_of(&s, "Theft from a Vehicle"), Band::Red);
     assert_eq!(band_of(&s, "Domestic Violence"), Band::Amber);
 }

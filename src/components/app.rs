@@ -116,6 +116,7 @@ fn workspace(props: &WorkspaceProps) -> Html {
                 settings={props.settings.clone()}
                 multipliers={Rc::new(evaluation.multipliers.clone())}
                 max_total={evaluation.max_total}
+                scored_max={evaluation.scored_max}
                 changed={props.changed}
                 on_action={dispatch.clone()} />
             <section class="matrix-section" aria-labelledby="matrix-heading">

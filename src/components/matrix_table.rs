@@ -3,8 +3,8 @@
 
 use super::shared::Shared;
 use crate::engine::{
-    format_total, movement, page_of, table_rows, Baseline, Evaluation, ItemResult, Page, Subtotal,
-    TableRow,
+    format_total, movement, page_of, table_rows, Baseline, Evaluation, ItemResult, Movement, Page,
+    Subtotal, TableRow,
 };
 use crate::model::{CriterionKind, Matrix, Score};
 use crate::state::Action;
@@ -23,6 +23,23 @@ pub struct MatrixTableProps {
 /// A band written as text on its colour.
 pub fn band_chip(band: crate::model::Band) -> Html {
     html! { <span class={classes!("band-chip", band.css())}>{ band.name() }</span> }
+}
+
+/// A movement as the engine words it, after an arrow for a band change (hidden from screen
+/// readers, which hear the words): "▼ Amber → Green, down a band; rank 12 → 14".
+pub fn movement_words(movement: Movement) -> Html {
+    let arrow = movement.arrow();
+    let direction = match movement.band_steps() {
+        n if n > 0 => Some("band-up"),
+        n if n < 0 => Some("band-down"),
+        _ => None,
+    };
+    html! {
+        <span class={classes!("movement-words", direction)}>
+            if !arrow.is_empty() { <span aria-hidden="true" class="arrow">{ arrow }</span>{ " " } }
+            { movement.describe() }
+        </span>
+    }
 }
 
 fn score_cell(props: &MatrixTableProps, item: usize, criterion: usize) -> Html {
@@ -95,11 +112,7 @@ fn item_row(props: &MatrixTableProps, index: usize) -> Html {
             { range_cell(result) }
             <td class="rank">{ result.rank.to_string() }</td>
             <td class="published">{ item.published_total.map(|t| t.to_string()).unwrap_or_default() }</td>
-            <td class="movement">{ moved.map(|m| if m.is_unchanged() {
-                html! { "as published" }
-            } else {
-                html! { <><span aria-hidden="true" class="arrow">{ m.arrow() }</span>{ " " }{ m.describe() }</> }
-            }).unwrap_or_default() }</td>
+            <td class="movement">{ moved.map(movement_words).unwrap_or_default() }</td>
             <td class="source">{ &item.data_source }</td>
         </tr>
     }

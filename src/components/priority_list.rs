@@ -1,7 +1,7 @@
 //! The ranked priority list with ties ("="), bands, movement against the published
 //! baseline, and live Red / Amber / Green counts.
 
-use super::matrix_table::band_chip;
+use super::matrix_table::{band_chip, movement_words};
 use super::shared::Shared;
 use super::LIST_LIMIT;
 use crate::engine::{format_total, movement, Baseline, Evaluation};
@@ -38,7 +38,7 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                             <span class="points">{ format_total(result.total) }</span>
                             { band_chip(result.band) }
                             if let Some(m) = moved.filter(|m| !m.is_unchanged()) {
-                                <span class="movement"><span aria-hidden="true" class="arrow">{ m.arrow() }</span>{ " " }{ m.describe() }</span>
+                                <span class="movement">{ movement_words(m) }</span>
                             }
                         </li>
                     })

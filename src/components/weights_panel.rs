@@ -2,8 +2,8 @@
 //! the thresholds, the unknown-score policy and "Reset to published".
 
 use super::shared::Shared;
-use crate::engine::format_total;
-use crate::model::{Matrix, Settings, UnknownPolicy, Weight};
+use crate::engine::{format_total, times, weighting_sentence};
+use crate::model::{Criterion, CriterionKind, Matrix, Settings, UnknownPolicy, Weight};
 use crate::state::Action;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -15,63 +15,87 @@ pub struct WeightsPanelProps {
     pub settings: Settings,
     pub multipliers: Rc<Vec<f64>>,
     pub max_total: f64,
+    pub scored_max: f64,
     pub changed: bool,
     pub on_action: Callback<Action>,
 }
 
 fn weight_row(
     index: usize,
-    name: &str,
+    criterion: &Criterion,
     weight: Weight,
     multiplier: f64,
     on_action: &Callback<Action>,
 ) -> Html {
     let id = format!("weight-{index}");
+    let name = match criterion.kind {
+        CriterionKind::Scored => criterion.name.clone(),
+        CriterionKind::Unattributed => "Unattributed points".to_owned(),
+    };
     let emit = {
         let on_action = on_action.clone();
-        move |text: String| {
-            if let Ok(value) = text.trim().parse::<f64>() {
-                on_action.emit(Action::WeightChanged {
-                    criterion: index,
-                    weight: Weight::clamped(value),
-                });
-            }
+        move |weight: Weight| {
+            on_action.emit(Action::WeightChanged {
+                criterion: index,
+                weight,
+            });
         }
     };
     let on_slide = {
         let emit = emit.clone();
         Callback::from(move |e: InputEvent| {
-            emit(e.target_unchecked_into::<HtmlInputElement>().value());
-        })
-    };
-    let value = format!("{}", weight.get());
-    let on_type = {
-        let shown = value.clone();
-        Callback::from(move |e: Event| {
-            // The box always ends up showing the weight in force: a value out of range is
-            // shown clamped, and an empty or unreadable one goes back to the current weight.
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            match input.value().trim().parse::<f64>() {
-                Ok(typed) => {
-                    input.set_value(&Weight::clamped(typed).get().to_string());
-                    emit(input.value());
-                }
-                Err(_) => input.set_value(&shown),
+            if let Ok(value) = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .parse::<f64>()
+            {
+                emit(Weight::clamped(value));
             }
         })
     };
+    let value = format!("{}", weight.get());
+    // Every keystroke that leaves a valid weight in the box applies it at once; anything
+    // else (empty, "1.", 7) applies nothing, and leaving the box shows the weight in force.
+    let on_type = {
+        let emit = emit.clone();
+        Callback::from(move |e: InputEvent| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(weight) = typed_weight(&input.value()) {
+                emit(weight);
+            }
+        })
+    };
+    let on_leave = {
+        let shown = value.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            match typed_weight(&input.value()) {
+                Some(weight) => emit(weight),
+                None => input.set_value(&shown),
+            }
+        })
+    };
+    let unattributed_note = (criterion.kind == CriterionKind::Unattributed).then(|| html! {
+        <span class="hint">{ "Not a criterion: the published total minus the printed scores. It keeps its own weight and is never rescaled." }</span>
+    });
     html! {
-        <div class="weight-row">
+        <div class={classes!("weight-row", (criterion.kind == CriterionKind::Unattributed).then_some("unattributed"))}>
             <label for={id.clone()}>{ format!("{name} weight") }</label>
             <div class="weight-inputs">
                 <input type="range" id={id} min="0" max={Weight::MAX.to_string()} step="0.1"
                     value={value.clone()} oninput={on_slide} />
-                <input type="number" class="weight-number" min="0" max={Weight::MAX.to_string()} step="0.1"
-                    aria-label={format!("{name} weight, exact value")} value={value} onchange={on_type} />
+                <input type="number" class="weight-number" min="0" max={Weight::MAX.to_string()} step="any"
+                    aria-label={format!("{name} weight, exact value")} value={value} oninput={on_type} onchange={on_leave} />
             </div>
-            <span class="multiplier">{ format!("counts × {}", format_total(multiplier)) }</span>
+            <span class="multiplier">{ format!("counts {}", times(multiplier)) }</span>
+            { for unattributed_note }
         </div>
     }
+}
+
+/// A weight typed in a box, if it is a number from 0 to the largest weight.
+fn typed_weight(text: &str) -> Option<Weight> {
+    text.trim().parse::<f64>().ok().and_then(Weight::new)
 }
 
 fn thresholds(settings: &Settings, on_action: &Callback<Action>) -> Html {
@@ -125,13 +149,40 @@ fn unknown_policy(settings: &Settings, on_action: &Callback<Action>) -> Html {
     }
 }
 
+/// What the highest possible total is under the weights in force, in words.
+fn scale_hint(props: &WeightsPanelProps) -> String {
+    let matrix = &props.matrix;
+    let scored_max = format_total(props.scored_max);
+    let extra = props.max_total - props.scored_max;
+    let unattributed = if matrix.has_unattributed() && extra > 0.0 {
+        format!(", plus up to {} unattributed points", format_total(extra))
+    } else {
+        String::new()
+    };
+    if props.scored_max <= 0.0 {
+        return format!(
+            "Every criterion weight is 0, so the criteria add nothing to any total{unattributed}."
+        );
+    }
+    let how = if props.settings.rescale {
+        "Weights are rescaled so the criteria's multipliers average 1"
+    } else {
+        "Each score is multiplied by its criterion's weight"
+    };
+    format!(
+        "{how}: the highest possible total is {scored_max} ({} criteria × 4 as published gives {}){unattributed}. The thresholds stay where they are.",
+        matrix.scored_criteria(),
+        matrix.scale_top()
+    )
+}
+
 #[function_component(WeightsPanel)]
 pub fn weights_panel(props: &WeightsPanelProps) -> Html {
     let settings = &props.settings;
-    let on_keep = {
+    let on_rescale = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            on_action.emit(Action::KeepScaleToggled(
+            on_action.emit(Action::RescaleToggled(
                 e.target_unchecked_into::<HtmlInputElement>().checked(),
             ));
         })
@@ -139,32 +190,25 @@ pub fn weights_panel(props: &WeightsPanelProps) -> Html {
     let on_reset = props
         .on_action
         .reform(|_: MouseEvent| Action::ResetToPublished);
-    let max_total = props.max_total;
+    let sentence = weighting_sentence(&props.matrix, settings);
     html! {
         <aside class="weights-panel" aria-labelledby="weights-heading">
             <h2 id="weights-heading">{ "What if?" }</h2>
             <p class="status" aria-live="polite">{
                 if props.changed { "Showing your changes, not the published matrix." } else { "Showing the published matrix." }
             }</p>
+            <p class="weighting" id="weighting-sentence"><span class="weighting-label">{ "In force: " }</span>{ sentence }</p>
             <button type="button" class="reset" onclick={on_reset} disabled={!props.changed}>{ "Reset to published" }</button>
             <fieldset class="weights">
                 <legend>{ "Criterion weights" }</legend>
                 { for props.matrix.criteria.iter().enumerate().map(|(i, c)| {
-                    weight_row(i, &c.name, settings.weight(i), props.multipliers.get(i).copied().unwrap_or(0.0), &props.on_action)
+                    weight_row(i, c, settings.weight(i), props.multipliers.get(i).copied().unwrap_or(0.0), &props.on_action)
                 }) }
-                <div class="keep-scale">
-                    <input type="checkbox" id="keep-scale" checked={settings.keep_scale} onchange={on_keep} />
-                    <label for="keep-scale">{ "Keep the 0-24 scale" }</label>
+                <div class="rescale">
+                    <input type="checkbox" id="rescale" checked={settings.rescale} onchange={on_rescale} />
+                    <label for="rescale">{ format!("Rescale weights so totals stay on the 0-{} scale", props.matrix.scale_top()) }</label>
                 </div>
-                <p class="hint">{
-                    if max_total <= 0.0 {
-                        "Every weight is 0, so every total is 0 and every item is Green.".to_owned()
-                    } else if settings.keep_scale {
-                        format!("Weights are scaled so they average 1: totals stay on the published scale (highest possible {}) and the thresholds keep their meaning.", format_total(max_total))
-                    } else {
-                        format!("Scores are multiplied by the weights as set (highest possible total {}).", format_total(max_total))
-                    }
-                }</p>
+                <p class="hint">{ scale_hint(props) }</p>
             </fieldset>
             { thresholds(settings, &props.on_action) }
             { unknown_policy(settings, &props.on_action) }

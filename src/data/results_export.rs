@@ -2,7 +2,7 @@
 
 use super::csv_export::{kind_word, score_cell};
 use super::csv_write::{Cell, CsvWriter};
-use crate::engine::{snap, Evaluation};
+use crate::engine::{baseline, movement, snap, weighting_sentence, Evaluation};
 use crate::model::{Matrix, Settings, UnknownPolicy};
 
 /// The results of `evaluation` (which must be `matrix` evaluated under `settings`) as CSV
@@ -10,10 +10,11 @@ use crate::model::{Matrix, Settings, UnknownPolicy};
 /// numbers, and text cells escaped against formula injection.
 ///
 /// It has three blocks separated by blank rows: the scenario (its `scenario` name and
-/// `date`, as given, the matrix title, thresholds and unknown-score policy); one row per
-/// criterion with its weight and effective weight; and one row per item, highest total
-/// first, with its rank (and whether it is tied), scores, total, band, number of '?'
-/// scores and published total.
+/// `date`, as given, the matrix title, thresholds, unknown-score policy, whether weights are
+/// rescaled and the weighting sentence); one row per criterion with its weight and
+/// effective weight; and one row per item, highest total first, with its rank (and whether
+/// it is tied), scores, total, band, number of '?' scores, published total and band, and
+/// the band and rank change against the published matrix in the app's words.
 pub fn export_results(
     matrix: &Matrix,
     evaluation: &Evaluation,
@@ -38,9 +39,11 @@ pub fn export_results(
         Cell::Text(policy_words(settings.unknown_policy)),
     ]);
     csv.row(&[
-        Cell::Text("Keep scale"),
-        Cell::Text(if settings.keep_scale { "yes" } else { "no" }),
+        Cell::Text("Weights rescaled"),
+        Cell::Text(if settings.rescale { "yes" } else { "no" }),
     ]);
+    let sentence = weighting_sentence(matrix, settings);
+    csv.row(&[Cell::Text("Weighting"), Cell::Text(&sentence)]);
     csv.blank();
     write_weights(&mut csv, matrix, evaluation, settings);
     csv.blank();
@@ -97,7 +100,19 @@ fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
     }
     header.push(Cell::Text("Item"));
     header.extend(matrix.criteria.iter().map(|c| Cell::Text(&c.name)));
-    header.extend(["Total", "Band", "Unknown scores", "Published total"].map(Cell::Text));
+    header.extend(
+        [
+            "Total",
+            "Band",
+            "Unknown scores",
+            "Published total",
+            "Published band",
+            "Band against published",
+            "Rank against published",
+        ]
+        .map(Cell::Text),
+    );
+    let published = baseline(matrix);
     csv.row(&header);
     for &index in &evaluation.ranking {
         let (Some(item), Some(result)) = (matrix.items.get(index), evaluation.items.get(index))
@@ -122,6 +137,13 @@ fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
             u64::try_from(result.unknowns).unwrap_or(u64::MAX),
         ));
         cells.push(Cell::optional_count(item.published_total));
+        let moved = movement(&published, evaluation, index);
+        let (band, rank) = moved.map_or((String::new(), String::new()), |m| {
+            (m.band_words(), m.rank_words())
+        });
+        cells.push(Cell::Text(moved.map_or("", |m| m.from.name())));
+        cells.push(Cell::Text(&band));
+        cells.push(Cell::Text(&rank));
         csv.row(&cells);
     }
 }

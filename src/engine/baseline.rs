@@ -32,57 +32,90 @@ pub fn baseline(matrix: &Matrix) -> Baseline {
     Baseline { items }
 }
 
-/// How an item moved against the published baseline.
+/// How an item moved against the published baseline. The band change and the rank change
+/// are separate facts and are worded separately: an item can fall a band while rising in
+/// the ranking, and the words and arrow never suggest otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Movement {
-    /// Places moved up the ranking (negative: down).
-    pub places_up: i64,
     /// The published band.
     pub from: Band,
     /// The band now.
     pub to: Band,
+    /// The published rank (among items with a published total).
+    pub rank_before: Rank,
+    /// The rank now.
+    pub rank_after: Rank,
 }
 
 impl Movement {
-    /// An arrow for the rank change: up, down or level.
+    /// Bands moved up (Green to Red is 2; Amber to Green is -1).
+    pub fn band_steps(&self) -> i8 {
+        band_level(self.to) - band_level(self.from)
+    }
+
+    /// An arrow for the band change: "▲" up a band or more, "▼" down, "" when the band holds.
     pub fn arrow(&self) -> &'static str {
-        match self.places_up {
+        match self.band_steps() {
             n if n > 0 => "▲",
             n if n < 0 => "▼",
-            _ => "▶",
+            _ => "",
         }
     }
 
-    /// True when the item holds its published rank and band.
+    /// True when the item holds its published band and rank.
     pub fn is_unchanged(&self) -> bool {
-        self.places_up == 0 && self.from == self.to
+        self.from == self.to && self.rank_before == self.rank_after
     }
 
-    /// The movement in words, e.g. "up 3, now Red" or "same rank, still Amber".
-    pub fn describe(&self) -> String {
-        let places = match self.places_up {
-            0 => "same rank".to_owned(),
-            n if n > 0 => format!("up {n}"),
-            n => format!("down {}", -n),
+    /// The band change in words: "Amber → Green, down a band", "Green → Red, up two bands"
+    /// or "still Amber".
+    pub fn band_words(&self) -> String {
+        let steps = match self.band_steps().unsigned_abs() {
+            0 => return format!("still {}", self.to),
+            1 => "a band",
+            _ => "two bands",
         };
-        if self.from == self.to {
-            format!("{places}, still {}", self.to)
+        let direction = if self.band_steps() > 0 { "up" } else { "down" };
+        format!("{} → {}, {direction} {steps}", self.from, self.to)
+    }
+
+    /// The rank change in words: "rank 12 → 14", or "rank =3 as published".
+    pub fn rank_words(&self) -> String {
+        if self.rank_before == self.rank_after {
+            format!("rank {} as published", self.rank_after)
         } else {
-            format!("{places}, now {} (was {})", self.to, self.from)
+            format!("rank {} → {}", self.rank_before, self.rank_after)
         }
+    }
+
+    /// The whole movement: "as published" when nothing moved, otherwise the band change
+    /// first, then the rank change ("Amber → Green, down a band; rank 12 → 14").
+    pub fn describe(&self) -> String {
+        if self.is_unchanged() {
+            "as published".to_owned()
+        } else {
+            format!("{}; {}", self.band_words(), self.rank_words())
+        }
+    }
+}
+
+fn band_level(band: Band) -> i8 {
+    match band {
+        Band::Green => 0,
+        Band::Amber => 1,
+        Band::Red => 2,
     }
 }
 
 /// The movement of item `index` against `baseline`, if it has a published total.
 pub fn movement(baseline: &Baseline, evaluation: &Evaluation, index: usize) -> Option<Movement> {
-    let (_, from, published_rank) = baseline.items.get(index).copied().flatten()?;
+    let (_, from, rank_before) = baseline.items.get(index).copied().flatten()?;
     let now = evaluation.items.get(index)?;
-    let before = i64::try_from(published_rank.position).unwrap_or(i64::MAX);
-    let after = i64::try_from(now.rank.position).unwrap_or(i64::MAX);
     Some(Movement {
-        places_up: before - after,
         from,
         to: now.band,
+        rank_before,
+        rank_after: now.rank,
     })
 }
 

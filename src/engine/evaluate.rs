@@ -2,7 +2,7 @@
 
 use super::ranking::{rank, Rank};
 use super::scoring::{band_of, effective_multipliers, item_total, snap};
-use crate::model::{Band, Item, Matrix, Score, Settings, UnknownPolicy, MAX_SCORE};
+use crate::model::{Band, CriterionKind, Item, Matrix, Score, Settings, UnknownPolicy, MAX_SCORE};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -85,13 +85,16 @@ pub struct Evaluation {
     pub groups: Vec<Subtotal>,
     /// Items per band.
     pub counts: BandCounts,
-    /// The highest total any item could reach (every score 4).
+    /// The highest total any item could reach: every score, unattributed points included, 4.
     pub max_total: f64,
+    /// The highest total the scored criteria alone can give (every score 4); with every
+    /// weight 1 it is the published scale, e.g. 24 for six criteria.
+    pub scored_max: f64,
 }
 
 /// Scores every item of `matrix` under `settings`.
 pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
-    let multipliers = effective_multipliers(settings, matrix.criteria.len());
+    let multipliers = effective_multipliers(settings, &matrix.criteria);
     let totals: Vec<f64> = matrix
         .items
         .iter()
@@ -153,6 +156,16 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
         },
     );
     let max_total = snap(multipliers.iter().sum::<f64>() * f64::from(MAX_SCORE));
+    let scored_max = snap(
+        matrix
+            .criteria
+            .iter()
+            .zip(&multipliers)
+            .filter(|(c, _)| c.kind == CriterionKind::Scored)
+            .map(|(_, m)| m)
+            .sum::<f64>()
+            * f64::from(MAX_SCORE),
+    );
     Evaluation {
         multipliers,
         items,
@@ -161,6 +174,7 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
         groups,
         counts,
         max_total,
+        scored_max,
     }
 }
 

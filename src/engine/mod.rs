@@ -7,6 +7,7 @@ mod evaluate;
 mod ranking;
 mod scoring;
 mod table_rows;
+mod wording;
 
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
 pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
@@ -14,3 +15,4 @@ pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, Total
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
 pub use table_rows::{page_of, table_rows, Page, TableRow};
+pub use wording::{times, weighting_sentence};

@@ -15,24 +15,33 @@ pub fn snap(value: f64) -> f64 {
     }
 }
 
-/// The multiplier each criterion's score is multiplied by.
+/// The multiplier each column's scores are multiplied by.
 ///
-/// Without `keep_scale` the multiplier is the weight itself. With it, weights are
-/// normalised so their mean is 1: the total stays on the published 0-24 scale and the
-/// thresholds keep their meaning. When every weight is 0 every multiplier is 0.
-pub fn effective_multipliers(settings: &Settings, criteria_count: usize) -> Vec<f64> {
-    let weights: Vec<f64> = (0..criteria_count)
-        .map(|i| settings.weight(i).get())
-        .collect();
-    if !settings.keep_scale {
-        return weights;
+/// By default a weight is a plain multiplier: weight 2 counts that criterion's scores twice
+/// and leaves every other criterion at its own weight. With `rescale`, the weights of the
+/// scored criteria are divided by their mean, so the multipliers of the scored criteria
+/// average 1 and totals stay on the published 0-(4 x scored criteria) scale; when every
+/// scored weight is 0 every scored multiplier is 0. An unattributed column is not a
+/// criterion: it never enters that mean and its multiplier is its own weight in both modes.
+pub fn effective_multipliers(settings: &Settings, criteria: &[Criterion]) -> Vec<f64> {
+    let weights = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.kind, settings.weight(i).get()));
+    if !settings.rescale {
+        return weights.map(|(_, w)| w).collect();
     }
-    let sum: f64 = weights.iter().sum();
-    if sum <= 0.0 {
-        return vec![0.0; criteria_count];
-    }
-    let scale = criteria_count as f64 / sum;
-    weights.iter().map(|w| w * scale).collect()
+    let (count, sum) = weights
+        .clone()
+        .filter(|(kind, _)| *kind == CriterionKind::Scored)
+        .fold((0usize, 0.0f64), |(n, total), (_, w)| (n + 1, total + w));
+    let scale = if sum > 0.0 { count as f64 / sum } else { 0.0 };
+    weights
+        .map(|(kind, w)| match kind {
+            CriterionKind::Scored => w * scale,
+            CriterionKind::Unattributed => w,
+        })
+        .collect()
 }
 
 /// The value a score counts as under `policy`, given the item's mean known score.
@@ -93,14 +102,23 @@ pub fn band_of(total: f64, thresholds: &Thresholds) -> Band {
     }
 }
 
-/// A total as shown to people: whole numbers without decimals, others cut (not rounded)
-/// to two decimals so a total just under a threshold never reads as the threshold.
+/// A total or multiplier as shown to people: with as many decimals as it needs, up to
+/// three (11.375, 0.875, 12), cut rather than rounded, so a figure just under a threshold
+/// never reads as the threshold itself (10.9996 reads "10.999", not "11").
 pub fn format_total(total: f64) -> String {
-    let total = snap(total);
-    if (total - total.round()).abs() < 1e-9 {
-        return format!("{}", total.round());
+    let micros = (snap(total) * 1_000_000.0).round();
+    if !micros.is_finite() {
+        return String::from("-");
     }
-    let cut = (total * 100.0).floor() / 100.0;
-    let text = format!("{cut:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    // Whole thousandths, cut towards minus infinity; exact because `micros` is whole.
+    #[allow(clippy::cast_possible_truncation)]
+    let thousandths = (micros / 1000.0).floor() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let magnitude = thousandths.unsigned_abs();
+    let (whole, fraction) = (magnitude / 1000, magnitude % 1000);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:03}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }

@@ -114,6 +114,19 @@ impl Matrix {
         self.items.iter().position(|item| item.name == name)
     }
 
+    /// How many columns are scored criteria (the unattributed column is not one).
+    pub fn scored_criteria(&self) -> usize {
+        self.criteria
+            .iter()
+            .filter(|c| c.kind == CriterionKind::Scored)
+            .count()
+    }
+
+    /// The top of the published scale: 4 points for each scored criterion (24 for six).
+    pub fn scale_top(&self) -> usize {
+        self.scored_criteria() * usize::from(super::MAX_SCORE)
+    }
+
     /// True when the matrix has an unattributed column.
     pub fn has_unattributed(&self) -> bool {
         self.criteria

@@ -1,4 +1,4 @@
-//! The what-if inputs: criterion weights, scale keeping, thresholds and the unknown-score policy.
+//! The what-if inputs: criterion weights, rescaling, thresholds and the unknown-score policy.
 
 use super::{Matrix, Thresholds};
 use serde::{Deserialize, Serialize};
@@ -100,9 +100,10 @@ impl fmt::Display for UnknownPolicy {
 pub struct Settings {
     /// One weight per criterion, in the matrix's criterion order.
     pub weights: Vec<Weight>,
-    /// When true, weights are normalised to a mean of 1 so totals stay on the
-    /// published scale and the thresholds keep their meaning.
-    pub keep_scale: bool,
+    /// When true, the scored criteria's weights are rescaled to a mean of 1, so totals stay
+    /// on the published 0-(4 x scored criteria) scale. When false (the default), each weight
+    /// is the plain multiplier of its criterion's scores.
+    pub rescale: bool,
     /// Band thresholds.
     pub thresholds: Thresholds,
     /// How '?' scores count.
@@ -110,11 +111,12 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// The published method: every weight 1, the matrix's thresholds, '?' as 0.
+    /// The published method: every weight 1 as a plain multiplier, the matrix's thresholds,
+    /// '?' as 0.
     pub fn published(matrix: &Matrix) -> Self {
         Self {
             weights: vec![Weight::ONE; matrix.criteria.len()],
-            keep_scale: true,
+            rescale: false,
             thresholds: matrix.thresholds,
             unknown_policy: UnknownPolicy::Zero,
         }
