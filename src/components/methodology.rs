@@ -1,7 +1,7 @@
 //! The methodology panel: the seed's criteria definitions, the scale and the thresholds.
 
 use super::shared::Shared;
-use crate::engine::format_total;
+use crate::engine::weighting_sentence;
 use crate::model::{Matrix, Score, Settings};
 use yew::prelude::*;
 
@@ -35,8 +35,17 @@ pub fn methodology(props: &MethodologyProps) -> Html {
                     <li>{ "Red = High priority (total score: 11+)" }</li>
                 </ul>
             </blockquote>
-            <p>{ format!("Now in use: {}; Amber from {}, Red from {}.",
-                props.settings.unknown_policy.describe(), format_total(props.settings.thresholds.amber), format_total(props.settings.thresholds.red)) }</p>
+            <h3>{ "Weights" }</h3>
+            <p>{ "The document adds the scores with every criterion counting once. Here a weight is a plain multiplier: a weight of 2 counts that criterion's scores twice and leaves every other criterion as it is, and the thresholds stay where they are, so a total can pass the published top of the scale." }</p>
+            <p>{ format!(
+                "\"{}\" divides the criteria's weights by their mean instead, so the multipliers average 1 and no total can pass {}; a heavier criterion then makes every other criterion count for less. Only the {} scored criteria enter that mean.",
+                format!("Rescale weights so totals stay on the 0-{} scale", props.matrix.scale_top()),
+                props.matrix.scale_top(),
+                props.matrix.scored_criteria()) }</p>
+            if props.matrix.has_unattributed() {
+                <p>{ "Where a row's printed scores add up to less than its published total, the difference is kept as \"unattributed\" points so the published totals are reproduced. They are not a criterion: they keep their own weight (1 unless you change it) and are never rescaled." }</p>
+            }
+            <p>{ format!("Now in use: {}", weighting_sentence(&props.matrix, &props.settings)) }</p>
             <p class="source">{ format!("Source: {}. The matrix was adapted from that used by the Safer Islington Partnership.", props.matrix.source) }</p>
         </section>
     }

@@ -47,7 +47,7 @@ test("no WCAG A/AA violations: published matrices, a what-if, and a refused impo
     await page.getByLabel("Public concern weight, exact value", { exact: true }).fill("2");
     await page.getByLabel("Public concern weight, exact value", { exact: true }).press("Tab");
     await page.getByLabel("Begging, Public concern score", { exact: true }).selectOption("4");
-    await page.getByLabel("Keep the 0-24 scale", { exact: true }).uncheck();
+    await page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true }).check();
     await expectText(page.locator(".weights-panel .status"), /Showing your changes/);
     assert.deepEqual(await violations(page), [], "ASB with a what-if and an edit");
 

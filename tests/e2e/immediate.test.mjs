@@ -1,5 +1,6 @@
-// Re-banding is immediate: after a weight or score change, the very next frame the browser
-// paints already shows the new totals, bands and counts (no debounce, no later update).
+// Re-banding is immediate: a weight or score change made in one animation frame is already in
+// the DOM that frame paints (no debounce, no later task). A control that defers the same
+// change by one task shows the check can tell the difference.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -9,16 +10,21 @@ import { loadSeed, predict } from "./predict.mjs";
 const asb = loadSeed("asb");
 
 /**
- * Fires `change` on the control named `label` with `value`, then reads the rows and the
- * counts inside the first animation frame after it: what the user sees on the next paint.
+ * In one animation frame: the first callback sets the control labelled `label` to `value`
+ * and fires `eventName` on it (or, with `deferByOneTask`, does so in a task queued with
+ * setTimeout(0)); the second callback of the same frame, which runs after the first one's
+ * microtasks and before the frame is painted, reads the rows and the band counts.
  */
-function changeAndReadNextFrame(page, label, value) {
+function changeAndReadSameFrame(page, { label, value, eventName, deferByOneTask = false }) {
   return page.evaluate(
-    ({ label, value }) =>
+    ({ label, value, eventName, deferByOneTask }) =>
       new Promise((resolve) => {
         const control = document.querySelector(`[aria-label="${label}"]`);
-        control.value = value;
-        control.dispatchEvent(new Event("change", { bubbles: true }));
+        const change = () => {
+          control.value = value;
+          control.dispatchEvent(new Event(eventName, { bubbles: true }));
+        };
+        requestAnimationFrame(() => (deferByOneTask ? setTimeout(change, 0) : change()));
         requestAnimationFrame(() => {
           const rows = [...document.querySelectorAll("table.matrix tr.item-row")].map((tr) => ({
             item: tr.dataset.item,
@@ -28,29 +34,62 @@ function changeAndReadNextFrame(page, label, value) {
           resolve({ rows, counts: document.querySelector(".band-counts").textContent.trim() });
         });
       }),
-    { label, value },
+    { label, value, eventName, deferByOneTask },
   );
 }
 
-test("a weight or score change shows on the next frame", async () =>
-  withCleanup(async (defer) => {
-    const context = await openBrowser(defer);
-    const { page, started } = await openPage(context, await copyPage(defer));
-    assert.equal(started, "started");
-    await tab(page, "ASB").click();
-    await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
+const countsText = ({ Red, Amber, Green }) => `Red ${Red}, Amber ${Amber}, Green ${Green}`;
 
+async function openAsb(defer) {
+  const context = await openBrowser(defer);
+  const { page, started } = await openPage(context, await copyPage(defer));
+  assert.equal(started, "started");
+  await tab(page, "ASB").click();
+  await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
+  return page;
+}
+
+test("a typed weight and a score edit are painted in the frame they happen", async () =>
+  withCleanup(async (defer) => {
+    const page = await openAsb(defer);
     const weighted = predict(asb, { weights: { "Public concern": 2 } });
-    const afterWeight = await changeAndReadNextFrame(page, "Public concern weight, exact value", "2");
+    const afterWeight = await changeAndReadSameFrame(page, {
+      label: "Public concern weight, exact value",
+      value: "2",
+      eventName: "input",
+    });
     assert.deepEqual(afterWeight.rows, weighted.rows);
-    const { Red, Amber, Green } = weighted.counts;
-    assert.equal(afterWeight.counts, `Red ${Red}, Amber ${Amber}, Green ${Green}`);
+    assert.equal(afterWeight.counts, countsText(weighted.counts));
 
     const edited = predict(asb, {
       weights: { "Public concern": 2 },
       edits: { "Youth Nuisance": { "Public concern": 0 } },
     });
-    const afterEdit = await changeAndReadNextFrame(page, "Youth Nuisance, Public concern score", "0");
-    assert.deepEqual(afterEdit.rows, edited.rows);
     assert.notDeepEqual(edited.rows, weighted.rows, "the edit must change something to be seen");
+    const afterEdit = await changeAndReadSameFrame(page, {
+      label: "Youth Nuisance, Public concern score",
+      value: "0",
+      eventName: "change",
+    });
+    assert.deepEqual(afterEdit.rows, edited.rows);
+  }));
+
+test("control: the same change deferred by one task is not painted in that frame", async () =>
+  withCleanup(async (defer) => {
+    const page = await openAsb(defer);
+    const published = predict(asb);
+    const weighted = predict(asb, { weights: { "Public concern": 2 } });
+    assert.notDeepEqual(weighted.rows, published.rows);
+    const late = await changeAndReadSameFrame(page, {
+      label: "Public concern weight, exact value",
+      value: "2",
+      eventName: "input",
+      deferByOneTask: true,
+    });
+    // The check above would fail on an app that updates one task late: the frame shows the
+    // old rows.
+    assert.deepEqual(late.rows, published.rows);
+    assert.notDeepEqual(late.rows, weighted.rows);
+    // ...and the change does land afterwards, so the control measured a delay, not a failure.
+    await expectText(row(page, "Vandalism").locator("td.total"), /^11$/);
   }));

@@ -18,6 +18,7 @@ import {
 import { loadSeed, predict } from "./predict.mjs";
 
 const asb = loadSeed("asb");
+const crime = loadSeed("crime");
 
 /** The id of the element that has the keyboard focus. */
 function focusedId(page) {
@@ -74,20 +75,24 @@ test("tabs, scores, weights and reset all work from the keyboard", async () =>
     assert.deepEqual(log.pageErrors, []);
   }));
 
-test("a typed weight or threshold out of range is shown as the value in force", async () =>
+test("a typed weight or threshold out of range is not applied and the box shows the value in force", async () =>
   withCleanup(async (defer) => {
     const context = await openBrowser(defer);
     const { page, started } = await openPage(context, await copyPage(defer));
     assert.equal(started, "started");
 
     const box = page.getByLabel("Volume weight, exact value", { exact: true });
+    const published = predict(crime);
     await box.fill("9");
     await box.press("Tab");
-    assert.equal(await box.inputValue(), "5", "weights stop at 5");
-    assert.equal(await page.getByLabel("Volume weight", { exact: true }).inputValue(), "5");
+    assert.equal(await box.inputValue(), "1", "a weight over 5 is not applied: the box shows the weight in force");
+    assert.equal(await page.getByLabel("Volume weight", { exact: true }).inputValue(), "1");
+    await expectRows(page, published.rows);
+    await box.fill("3");
+    await box.press("Tab");
     await box.fill("");
     await box.press("Tab");
-    assert.equal(await box.inputValue(), "5", "an empty box goes back to the weight in force");
+    assert.equal(await box.inputValue(), "3", "an empty box goes back to the weight in force");
 
     const red = page.getByLabel("Red threshold (lowest Red total)", { exact: true });
     await red.fill("-2");

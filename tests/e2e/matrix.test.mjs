@@ -74,10 +74,12 @@ test("a heavier Public concern weight re-bands ASB rows as the formula predicts"
 
     // The prediction's column count must be the page's: every column has its exact-value box.
     for (const column of weighted.columns) {
-      await page.getByLabel(`${column} weight, exact value`, { exact: true }).waitFor();
+      const label = column === UNATTRIBUTED ? "Unattributed points" : column;
+      await page.getByLabel(`${label} weight, exact value`, { exact: true }).waitFor();
     }
     assert.ok(weighted.columns.includes(UNATTRIBUTED));
-    assert.equal(await page.getByLabel("Keep the 0-24 scale", { exact: true }).isChecked(), true);
+    const rescale = page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true });
+    assert.equal(await rescale.isChecked(), false, "plain multipliers are the default");
 
     const box = page.getByLabel("Public concern weight, exact value", { exact: true });
     await box.fill("2");

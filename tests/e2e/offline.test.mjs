@@ -38,8 +38,8 @@ async function useTheApp(page) {
   await weight.press("Enter");
   await weight.press("Tab");
   await page.getByLabel("Generator weight", { exact: true }).press("ArrowRight");
-  await page.getByLabel("Keep the 0-24 scale", { exact: true }).uncheck();
-  await page.getByLabel("Keep the 0-24 scale", { exact: true }).check();
+  await page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true }).check();
+  await page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true }).uncheck();
   await page.getByLabel("Street Drinking, Public concern score", { exact: true }).selectOption("0");
   await page.getByLabel("Begging, Public concern score", { exact: true }).selectOption("4");
   await page.getByRole("button", { name: "Reset to published" }).click();

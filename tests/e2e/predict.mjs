@@ -2,12 +2,14 @@
 // must show. It reads the seed data file itself, so the expectations do not come from the
 // Rust engine under test.
 //
-//   multiplier_i = w_i * n / sum(w)          (keep the 0-24 scale; n counts every column)
+//   multiplier_i = w_i                       (plain multipliers, the default)
+//   multiplier_i = w_i * n / sum(w)          (rescaled; n and the sum count scored criteria only)
 //   total        = sum(multiplier_i * score_i)   ('?' counts as 0)
 //   band         = Red if total >= red threshold, Amber if >= amber, else Green
 //
 // When a row's printed scores do not add up to its published total, the matrix gets one
-// extra column, "Unattributed", holding published total minus printed scores.
+// extra column, "Unattributed", holding published total minus printed scores. It is not a
+// criterion: its multiplier is its own weight whether or not the others are rescaled.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -49,11 +51,13 @@ function snap(value) {
   return snapped === 0 ? 0 : snapped;
 }
 
-/** A total as the page shows it: whole numbers plain, others cut (not rounded) to 2 decimals. */
+/** A total as the page shows it: up to three decimals, cut (not rounded): 11.375, 10.999. */
 export function formatTotal(total) {
-  const value = snap(total);
-  if (Math.abs(value - Math.round(value)) < 1e-9) return String(Math.round(value));
-  return (Math.floor(value * 100) / 100).toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+  const thousandths = Math.floor(Math.round(snap(total) * 1e6) / 1000);
+  const whole = Math.floor(thousandths / 1000);
+  const fraction = thousandths - whole * 1000;
+  if (fraction === 0) return String(whole);
+  return `${whole}.${String(fraction).padStart(3, "0").replace(/0+$/, "")}`;
 }
 
 export function bandOf(total, thresholds) {
@@ -68,13 +72,16 @@ export function bandOf(total, thresholds) {
  * weights: { "<column name>": weight } (missing columns weigh 1);
  * edits: { "<item name>": { "<criterion name>": 0..4 or null for '?' } }.
  */
-export function predict(seed, { weights = {}, edits = {}, keepScale = true } = {}) {
+export function predict(seed, { weights = {}, edits = {}, rescale = false } = {}) {
   const columns = columnNames(seed);
   const weightList = columns.map((name) => weights[name] ?? 1);
-  const weightSum = weightList.reduce((sum, weight) => sum + weight, 0);
-  const multipliers = keepScale
-    ? weightList.map((weight) => (weightSum > 0 ? (weight * columns.length) / weightSum : 0))
-    : weightList;
+  const scored = columns.map((name) => name !== UNATTRIBUTED);
+  const scoredCount = scored.filter(Boolean).length;
+  const scoredSum = weightList.reduce((sum, weight, i) => sum + (scored[i] ? weight : 0), 0);
+  const multipliers = weightList.map((weight, i) => {
+    if (!rescale || !scored[i]) return weight;
+    return scoredSum > 0 ? (weight * scoredCount) / scoredSum : 0;
+  });
 
   const rows = seedItems(seed).map((item) => {
     const values = columns.map((column, index) => {
@@ -90,5 +97,46 @@ export function predict(seed, { weights = {}, edits = {}, keepScale = true } = {
   for (const row of rows) counts[row.band] += 1;
   // Highest total first; ties keep document order (Array.prototype.sort is stable).
   const ranking = [...rows].sort((a, b) => b.value - a.value).map((row) => row.item);
-  return { columns, rows: rows.map(({ item, total, band }) => ({ item, total, band })), counts, ranking };
+  const published = seedItems(seed).map((item) => item.publishedTotal);
+  const ranksNow = competitionRanks(rows.map((row) => row.value));
+  const ranksBefore = competitionRanks(published);
+  const movements = rows.map((row, i) => ({
+    item: row.item,
+    movement: movementWords(
+      bandOf(published[i], seed.thresholds),
+      row.band,
+      ranksBefore[i],
+      ranksNow[i],
+    ),
+  }));
+  return {
+    columns,
+    rows: rows.map(({ item, total, band }) => ({ item, total, band })),
+    counts,
+    ranking,
+    movements,
+  };
+}
+
+/** Standard competition ranks ("=3" when tied) of `values`, highest first. */
+function competitionRanks(values) {
+  return values.map((value) => {
+    const position = 1 + values.filter((other) => other > value + 1e-9).length;
+    const tied = values.filter((other) => Math.abs(other - value) < 1e-9).length > 1;
+    return tied ? `=${position}` : String(position);
+  });
+}
+
+const LEVEL = { Green: 0, Amber: 1, Red: 2 };
+
+/** The movement as the page words it: band change first, then the rank change. */
+export function movementWords(from, to, rankBefore, rankAfter) {
+  if (from === to && rankBefore === rankAfter) return "as published";
+  const steps = LEVEL[to] - LEVEL[from];
+  const band =
+    steps === 0
+      ? `still ${to}`
+      : `${from} → ${to}, ${steps > 0 ? "up" : "down"} ${Math.abs(steps) === 1 ? "a band" : "two bands"}`;
+  const rank = rankBefore === rankAfter ? `rank ${rankAfter} as published` : `rank ${rankBefore} → ${rankAfter}`;
+  return `${band}; ${rank}`;
 }
