@@ -8,8 +8,8 @@ use matrix_explorer::data::{
 };
 use matrix_explorer::engine::evaluate;
 use matrix_explorer::model::{
-    CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, PublishedPriority, Score,
-    Settings, Thresholds, UnknownPolicy, Weight,
+    BoardDecision, CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix,
+    PublishedPriority, Score, Settings, Thresholds, UnknownPolicy, Weight,
 };
 use proptest::prelude::*;
 
@@ -226,6 +226,7 @@ prop_compose! {
                 group: group(g), name: category_name(g, c)?, published_subtotal: *subtotal,
             }))
             .collect();
+        let decisions = decisions(&items, &texts);
         Matrix {
             title: texts[0].clone(),
             short_name: texts[1].clone(),
@@ -235,9 +236,24 @@ prop_compose! {
             groups,
             categories,
             thresholds: Thresholds { amber, red: amber + gap },
+            decisions,
             priorities,
         }
     }
+}
+
+/// A board decision over the first two items (when there are any), worded with `texts`.
+fn decisions(items: &[Item], texts: &[String]) -> Vec<BoardDecision> {
+    if items.is_empty() || texts.iter().any(|t| t.trim().is_empty()) {
+        return Vec::new();
+    }
+    vec![BoardDecision {
+        subject: texts[0].clone(),
+        items: items.iter().take(2).map(|item| item.name.clone()).collect(),
+        include: items.len() % 2 == 0,
+        reason: texts[2].clone(),
+        date: texts[1].clone(),
+    }]
 }
 
 /// The first character of a cell a spreadsheet could run as a formula.

@@ -79,6 +79,7 @@ fn case() -> impl Strategy<Value = (Matrix, Settings)> {
                         categories: Vec::new(),
                         thresholds: Thresholds::PUBLISHED,
                         priorities: Vec::new(),
+                        decisions: Vec::new(),
                     };
                     let thresholds = Thresholds {
                         amber: a.min(b),

@@ -40,6 +40,7 @@ fn matrix(items: Vec<Item>, criteria: usize) -> Matrix {
         categories: Vec::new(),
         thresholds: Thresholds::PUBLISHED,
         priorities: Vec::new(),
+        decisions: Vec::new(),
     }
 }
 

@@ -74,6 +74,7 @@ pub(crate) fn assemble(
         categories,
         thresholds,
         priorities: meta.priorities,
+        decisions: meta.decisions,
     }
 }
 

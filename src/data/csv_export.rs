@@ -61,6 +61,18 @@ fn write_matrix(matrix: &Matrix, comments: &[&str]) -> String {
     for priority in &matrix.priorities {
         csv.row(&priority_row(priority));
     }
+    for decision in &matrix.decisions {
+        for item in &decision.items {
+            csv.row(&[
+                Cell::Text("# decision"),
+                Cell::Text(&decision.subject),
+                Cell::Text(if decision.include { "add" } else { "remove" }),
+                Cell::Text(item),
+                Cell::Text(&decision.reason),
+                Cell::Text(&decision.date),
+            ]);
+        }
+    }
     let columns = Columns::of(matrix);
     csv.row(&columns.header(&matrix.criteria));
     for item in &matrix.items {
@@ -243,5 +255,6 @@ fn template_matrix() -> Matrix {
         categories: Vec::new(),
         thresholds: Thresholds::PUBLISHED,
         priorities: Vec::new(),
+        decisions: Vec::new(),
     }
 }

@@ -3,12 +3,12 @@
 use super::cells::{parse_count, parse_threshold, short, unescape_cell};
 use super::csv_read::Record;
 use super::problem::Problem;
-use crate::model::{CategoryInfo, CriterionKind, GroupInfo, PublishedPriority};
+use crate::model::{BoardDecision, CategoryInfo, CriterionKind, GroupInfo, PublishedPriority};
 use std::collections::HashSet;
 
 /// The metadata keys, as written after `#`, for messages and the documentation.
 pub(crate) const KEYS: &str =
-    "title, short name, source, amber threshold, red threshold, criterion, group, category, priority, comment";
+    "title, short name, source, amber threshold, red threshold, criterion, group, category, priority, decision, comment";
 
 /// A criterion's metadata, matched to a header column later.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,7 @@ pub(crate) struct Meta {
     pub groups: Vec<GroupInfo>,
     pub categories: Vec<CategoryInfo>,
     pub priorities: Vec<PublishedPriority>,
+    pub decisions: Vec<BoardDecision>,
     /// Group names declared so far, to find repeats quickly.
     seen_groups: HashSet<String>,
     /// (group, category) pairs declared so far.
@@ -126,6 +127,7 @@ impl Meta {
             "group" => group(&row, self, problems),
             "category" => category(&row, self, problems),
             "priority" => priority(&row, self, problems),
+            "decision" => decision(&row, self, problems),
             "comment" => {}
             other => problems.push(Problem::cell(
                 row.row,
@@ -257,5 +259,51 @@ fn priority(row: &MetaRow, meta: &mut Meta, problems: &mut Vec<Problem>) {
         position,
         points,
         board_decision,
+    });
+}
+
+/// `# decision, subject, add|remove, item, reason, date`: one row per item; consecutive rows
+/// with the same subject, direction, reason and date are one decision.
+fn decision(row: &MetaRow, meta: &mut Meta, problems: &mut Vec<Problem>) {
+    row.check_count(5, problems);
+    let subject = row.text(0);
+    if subject.trim().is_empty() {
+        return problems.push(row.problem(
+            0,
+            "The decision names nothing; write what the board decided about.",
+        ));
+    }
+    let include = match row.text(1).trim().to_lowercase().as_str() {
+        "add" | "added" | "include" => true,
+        "remove" | "removed" | "exclude" => false,
+        other => {
+            let message = format!(
+                "'{}' is not add or remove (did the board add the item to the priorities or remove it?).",
+                short(other)
+            );
+            return problems.push(row.problem(1, message));
+        }
+    };
+    let item = row.text(2);
+    if item.trim().is_empty() {
+        return problems.push(row.problem(2, "The decision names no item; write the item's name."));
+    }
+    let (reason, date) = (row.text(3), row.text(4));
+    if let Some(last) = meta.decisions.last_mut() {
+        if last.subject == subject
+            && last.include == include
+            && last.reason == reason
+            && last.date == date
+        {
+            last.items.push(item.to_owned());
+            return;
+        }
+    }
+    meta.decisions.push(BoardDecision {
+        subject: subject.to_owned(),
+        items: vec![item.to_owned()],
+        include,
+        reason: reason.to_owned(),
+        date: date.to_owned(),
     });
 }

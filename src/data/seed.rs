@@ -6,7 +6,7 @@
 //! totals are reproduced without inventing which criterion the difference belongs to.
 
 use crate::model::{
-    CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, PublishedPriority, Score,
+    BoardDecision, CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, PublishedPriority, Score,
     Thresholds,
 };
 use serde::Deserialize;
@@ -48,6 +48,8 @@ struct SeedMatrix {
     thresholds: Thresholds,
     groups: Vec<SeedGroup>,
     priorities: Vec<PublishedPriority>,
+    #[serde(default)]
+    board_decisions: Vec<BoardDecision>,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +106,7 @@ pub fn parse_seed(json: &str, file: &'static str) -> Result<Matrix, SeedError> {
         categories: Vec::new(),
         thresholds: seed.thresholds,
         priorities: seed.priorities,
+        decisions: seed.board_decisions,
     };
     for group in seed.groups {
         if let Some(name) = &group.name {

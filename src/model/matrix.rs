@@ -1,6 +1,6 @@
 //! `Matrix` and its parts: criteria, items, groups, categories and the published priority list.
 
-use super::{Score, Thresholds};
+use super::{BoardDecision, Score, Thresholds};
 use serde::{Deserialize, Serialize};
 
 /// What a criterion column holds.
@@ -106,6 +106,9 @@ pub struct Matrix {
     pub thresholds: Thresholds,
     /// The document's own priority list (empty when none was published).
     pub priorities: Vec<PublishedPriority>,
+    /// The board's published decisions to add or remove priorities whatever their band.
+    #[serde(default)]
+    pub decisions: Vec<BoardDecision>,
 }
 
 impl Matrix {
