@@ -3,6 +3,7 @@
 
 mod audit;
 mod baseline;
+mod changes;
 mod evaluate;
 mod ranking;
 mod scoring;
@@ -11,6 +12,9 @@ mod wording;
 
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
 pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
+pub use changes::{
+    band_changes, change_line, changes_summary, decision_line, BandChange, BandChanges, Minutes,
+};
 pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
