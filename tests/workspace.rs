@@ -1,0 +1,177 @@
+//! Saved workspaces and share links: any state round-trips, earlier schema versions load,
+//! and corrupt, truncated, foreign or future data is refused with a reason, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use matrix_explorer::data::{
+    decode_link, decode_workspace, encode_link, encode_workspace, seed_matrices, LinkError,
+    WorkspaceError, MAX_LINK_CHARS,
+};
+use matrix_explorer::model::{BoardDecision, Score, UnknownPolicy, Weight};
+use matrix_explorer::state::{Action, AppState, Compare};
+use proptest::prelude::*;
+
+fn seed_state() -> AppState {
+    AppState::new(seed_matrices().expect("seed parses"))
+}
+
+/// A gesture drawn at random; indices may be out of range, as a stale event could be.
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        (0usize..2).prop_map(Action::MatrixSelected),
+        (0usize..8, 0.0f64..=5.0).prop_map(|(criterion, w)| Action::WeightChanged {
+            criterion,
+            weight: Weight::clamped(w),
+        }),
+        any::<bool>().prop_map(Action::RescaleToggled),
+        (0u8..20).prop_map(|t| Action::RedThresholdChanged(f64::from(t))),
+        (0u8..3).prop_map(|p| Action::UnknownPolicyChanged(UnknownPolicy::ALL[usize::from(p)])),
+        (0usize..40, 0usize..8, prop::option::of(0u8..=4)).prop_map(|(item, criterion, s)| {
+            Action::ScoreEdited {
+                item,
+                criterion,
+                score: s.map_or(Score::Unknown, Score::Known),
+            }
+        }),
+        "[A-Za-z \"'\\\\é]{0,12}".prop_map(Action::ScenarioSaved),
+        (0usize..4).prop_map(Action::ScenarioSelected),
+        Just(Action::PublishedSelected),
+        (0usize..4, "[a-z]{1,6}").prop_map(|(scenario, name)| Action::ScenarioRenamed { scenario, name }),
+        (0usize..4).prop_map(Action::ScenarioDuplicated),
+        (0usize..4).prop_map(Action::ScenarioDeleted),
+        (0usize..4).prop_map(|i| Action::CompareChosen(Compare::Scenario(i))),
+        ("[a-z ]{1,10}", any::<bool>()).prop_map(|(reason, include)| Action::DecisionAdded(BoardDecision {
+            subject: "Graffiti".into(),
+            items: vec!["Graffiti".into()],
+            include,
+            reason,
+            date: "2026-11-29".into(),
+        })),
+        (0usize..6).prop_map(Action::DecisionRemoved),
+        Just(Action::Undone),
+        Just(Action::Redone),
+        Just(Action::ResetToPublished),
+    ]
+}
+
+fn state_after(actions: Vec<Action>) -> AppState {
+    actions
+        .into_iter()
+        .fold(seed_state(), |state, action| state.reduce(action))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_state_survives_saving_and_loading(actions in prop::collection::vec(action(), 0..30)) {
+        let state = state_after(actions);
+        let text = encode_workspace(&state, "2026-11-29T10:00:00Z").expect("encodes");
+        let loaded = decode_workspace(&text).expect("decodes");
+        prop_assert_eq!(loaded.state, state);
+        prop_assert_eq!(loaded.saved_at, "2026-11-29T10:00:00Z");
+    }
+
+    #[test]
+    fn a_cut_or_changed_save_is_refused_not_a_panic(
+        actions in prop::collection::vec(action(), 0..10), cut in any::<prop::sample::Index>(), byte in any::<u8>()
+    ) {
+        let text = encode_workspace(&state_after(actions), "t").expect("encodes");
+        let at = cut.index(text.len());
+        let truncated = text.get(..at).unwrap_or("");
+        prop_assert!(decode_workspace(truncated).is_err());
+        let mut bytes = text.into_bytes();
+        bytes[at] = byte;
+        if let Ok(changed) = String::from_utf8(bytes) {
+            // Some single-byte changes still give a valid workspace; none may panic.
+            let _ = decode_workspace(&changed);
+        }
+    }
+
+    #[test]
+    fn any_scenario_survives_its_link(actions in prop::collection::vec(action(), 0..20)) {
+        let state = state_after(actions).reduce(Action::ScenarioSaved("Linked".into()));
+        let current = state.current().expect("a matrix");
+        let scenario = current.as_scenario("Linked".into());
+        let fragment = encode_link(&current.published, &scenario);
+        prop_assert!(fragment.len() < MAX_LINK_CHARS);
+        prop_assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)));
+        let published: Vec<_> = state.matrices.iter().map(|m| m.published.as_ref()).collect();
+        let (index, back) = decode_link(&format!("#{fragment}"), published).expect("decodes");
+        prop_assert_eq!(index, state.active);
+        prop_assert_eq!(back, scenario);
+    }
+
+    #[test]
+    fn garbage_links_are_refused(text in "(scenario=)?[A-Za-z0-9_=#%-]{0,200}") {
+        let state = seed_state();
+        let published: Vec<_> = state.matrices.iter().map(|m| m.published.as_ref()).collect();
+        prop_assert!(decode_link(&text, published).is_err());
+    }
+}
+
+#[test]
+fn saved_data_of_schema_version_1_loads() {
+    let text = include_str!("fixtures/workspace-v1.json");
+    let loaded = decode_workspace(text).expect("a version 1 workspace");
+    let state = loaded.state;
+    assert_eq!(loaded.saved_at, "2026-11-29T18:40:00Z");
+    assert_eq!(state.active, 1, "on the ASB tab");
+    let asb = &state.matrices[1];
+    assert_eq!(asb.scenarios.len(), 1);
+    assert_eq!(asb.scenarios[0].name, "Public concern x2");
+    assert_eq!(asb.scenario, Some(0));
+    assert_eq!(asb.settings.weights[4], Weight::new(2.0).expect("valid"));
+    assert_eq!(asb.edits.as_slice().len(), 1);
+    let rubbish = asb.matrix.item_index("Rubbish").expect("item");
+    assert_eq!(asb.matrix.items[rubbish].scores[4], Score::Known(3), "the edit is applied");
+    assert_eq!(state.history.undo.len(), 3, "weight, scenario saved, score");
+}
+
+fn refusal(text: &str) -> WorkspaceError {
+    decode_workspace(text).expect_err("refused")
+}
+
+#[test]
+fn corrupt_truncated_foreign_and_future_data_are_refused_with_a_reason() {
+    let good = encode_workspace(&seed_state(), "t").expect("encodes");
+    assert_eq!(refusal(""), WorkspaceError::Empty);
+    assert!(matches!(refusal("{\"app\": "), WorkspaceError::NotJson { truncated: true, .. }));
+    let cut = &good[..good.len() / 2];
+    assert!(matches!(refusal(cut), WorkspaceError::NotJson { truncated: true, .. }));
+    assert!(matches!(refusal("hello"), WorkspaceError::NotJson { truncated: false, line: 1, .. }));
+    assert_eq!(refusal("[1, 2]"), WorkspaceError::NotAWorkspace);
+    assert_eq!(refusal(r#"{"app": "spreadsheet", "schemaVersion": 1, "data": {}}"#), WorkspaceError::NotAWorkspace);
+    let future = good.replacen("\"schemaVersion\":1", "\"schemaVersion\":7", 1);
+    assert_eq!(refusal(&future), WorkspaceError::FutureVersion(7));
+    assert!(refusal(&future).to_string().contains("newer version"));
+    let no_data = r#"{"app": "matrix-explorer", "schemaVersion": 1, "savedAt": "t"}"#;
+    assert!(matches!(refusal(no_data), WorkspaceError::Damaged(_)));
+    let off_screen = good.replacen("\"active\":0", "\"active\":9", 1);
+    assert!(matches!(refusal(&off_screen), WorkspaceError::Damaged(_)));
+    // An edit naming an item the matrix does not have.
+    let state = seed_state().reduce(Action::ScoreEdited { item: 0, criterion: 0, score: Score::Known(4) });
+    let edited = encode_workspace(&state, "t").expect("encodes");
+    let beyond = edited.replacen("\"edits\":[{\"item\":0", "\"edits\":[{\"item\":900", 1);
+    assert_ne!(beyond, edited, "the edit was found to change");
+    assert!(refusal(&beyond).to_string().contains("do not fit"), "{}", refusal(&beyond));
+}
+
+#[test]
+fn links_made_elsewhere_or_cut_short_say_why() {
+    let state = seed_state().reduce(Action::MatrixSelected(1));
+    let current = state.current().expect("asb");
+    let fragment = encode_link(&current.published, &current.as_scenario("S".into()));
+    let published: Vec<_> = state.matrices.iter().map(|m| m.published.as_ref()).collect();
+    assert_eq!(decode_link("#", published.clone()), Err(LinkError::NotALink));
+    assert_eq!(decode_link(&fragment[..fragment.len() - 5], published.clone()), Err(LinkError::Damaged));
+    let long = format!("scenario={}", "A".repeat(MAX_LINK_CHARS));
+    assert!(matches!(decode_link(&long, published.clone()), Err(LinkError::TooLong(_))));
+    // The same link on a matrix whose scores differ does not open.
+    let mut other = (*current.published).clone();
+    other.items[0].scores[0] = Score::Known(4);
+    assert_eq!(
+        decode_link(&fragment, [&other]),
+        Err(LinkError::OtherMatrix("Antisocial behaviour (ASB) matrix".into()))
+    );
+    assert_eq!(decode_link(&fragment, published).map(|(i, _)| i), Ok(1));
+}
