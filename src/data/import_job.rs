@@ -35,7 +35,7 @@ pub struct ImportJob {
 #[derive(Debug)]
 enum State {
     Reading(Box<MatrixRows>),
-    Done(Result<Matrix, Vec<Problem>>),
+    Done(Result<Box<Matrix>, Vec<Problem>>),
 }
 
 /// How far an `ImportJob` has got.
@@ -127,7 +127,7 @@ impl ImportJob {
         self.cursor = reader.cursor();
         match outcome {
             Some(outcome) => {
-                self.state = State::Done(outcome);
+                self.state = State::Done(outcome.map(Box::new));
                 Progress::Finished
             }
             None => self.progress(),
@@ -155,7 +155,7 @@ impl ImportJob {
         loop {
             if let State::Done(outcome) = self.state {
                 return outcome.map(|matrix| Imported {
-                    matrix,
+                    matrix: *matrix,
                     encoding: self.encoding,
                     notes: self.notes,
                 });

@@ -105,7 +105,8 @@ fn unique_name(scenarios: &[Scenario], wanted: &str, except: Option<usize>) -> O
     if !taken(&base) {
         return Some(base);
     }
-    (2..)
+    // At most `scenarios.len()` names are taken, so one of the first that many + 2 is free.
+    (2..=scenarios.len() + 2)
         .map(|n| format!("{base} ({n})"))
         .find(|name| !taken(name))
 }

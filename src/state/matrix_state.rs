@@ -102,7 +102,7 @@ impl MatrixState {
     /// Makes `scenario` the current what-if (its edits applied to the published matrix).
     pub fn load(&mut self, scenario: &Scenario) {
         self.settings = scenario.settings.clone();
-        self.decisions = scenario.decisions.clone();
+        self.decisions.clone_from(&scenario.decisions);
         self.set_edits(scenario.edits.clone());
     }
 
