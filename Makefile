@@ -36,11 +36,7 @@ test-native: setup
 	cargo test --locked
 
 test-wasm: setup
-	@if [ -f tests/wasm_smoke.rs ]; then \
-		cargo test --locked --target wasm32-unknown-unknown --test wasm_smoke; \
-	else \
-		echo "make: skipping the wasm smoke tests: tests/wasm_smoke.rs does not exist yet"; \
-	fi
+	cargo test --locked --target wasm32-unknown-unknown --test wasm_smoke --test wasm_panic
 
 test-e2e: dist
 	node --test tests/e2e/*.test.mjs

@@ -10,3 +10,5 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;

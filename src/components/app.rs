@@ -1,19 +1,14 @@
-//! The root component: holds the one reducer, derives the evaluation, lays out the views.
+//! The root component: holds the one reducer, restores and autosaves it, takes the keyboard
+//! shortcuts and share links, and lays out the views.
 
-use super::audit_view::AuditView;
-use super::import_panel::ImportPanel;
-use super::matrix_table::MatrixTable;
-use super::methodology::Methodology;
-use super::priority_list::PriorityList;
-use super::published_priorities::PublishedPriorities;
-use super::shared::Shared;
+use super::saved_panel::SaveStatus;
+use super::session::{use_autosave, use_link, use_shortcuts, LinkOffer};
 use super::switcher::Switcher;
-use super::weights_panel::WeightsPanel;
+use super::workspace_view::WorkspaceView;
 use crate::data::seed_matrices;
-use crate::engine::{audit, baseline, evaluate};
-use crate::engine::{Audit, Baseline, Evaluation};
-use crate::model::{Matrix, Settings};
+use crate::model::Matrix;
 use crate::state::{Action, AppState};
+use crate::storage::{self, Boot};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,18 +34,62 @@ pub fn app() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ExplorerProps {
-    matrices: Rc<Vec<crate::model::Matrix>>,
+    matrices: Rc<Vec<Matrix>>,
+}
+
+/// What start-up found, in words for the "Your work" panel.
+fn boot_note(boot: &Boot) -> Option<String> {
+    match boot {
+        Boot::Fresh => None,
+        Boot::Restored(loaded) => Some(format!(
+            "Your work saved in this browser ({}) was restored.",
+            loaded.saved_at.get(..16).unwrap_or(&loaded.saved_at).replace('T', " ")
+        )),
+        Boot::Unreadable { reason, kept } => Some(format!(
+            "Your saved work could not be read, so the app started on the published matrices. {reason} {}",
+            if *kept {
+                "The saved text is kept as it was: download it below."
+            } else {
+                "There was no room to keep a copy of it."
+            }
+        )),
+        Boot::Unavailable(reason) => Some(format!(
+            "Your work cannot be saved in this browser: {reason}. Download the workspace file to keep it."
+        )),
+    }
 }
 
 #[function_component(Explorer)]
 fn explorer(props: &ExplorerProps) -> Html {
-    let matrices = Rc::clone(&props.matrices);
-    let state = use_reducer(move || AppState::new((*matrices).clone()));
+    let boot = use_memo((), |()| storage::load());
+    let state = {
+        let (boot, matrices) = (Rc::clone(&boot), Rc::clone(&props.matrices));
+        use_reducer(move || match &*boot {
+            Boot::Restored(loaded) => loaded.state.clone(),
+            _ => AppState::new((*matrices).clone()),
+        })
+    };
+    let note = use_memo((), |()| boot_note(&boot));
+    let unreadable = matches!(&*boot, Boot::Unreadable { kept: true, .. });
+    let initial = match &*boot {
+        Boot::Unavailable(reason) => SaveStatus::Failed(reason.clone()),
+        _ => SaveStatus::Saved(String::new()),
+    };
+    let status = use_autosave(&state, initial);
+    use_shortcuts(state.dispatcher());
+    let offer = use_link(&state);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let Some(current) = state.current().cloned() else {
+    let on_clear = {
+        let status = status.clone();
+        Callback::from(move |()| {
+            storage::clear();
+            status.set(SaveStatus::Cleared);
+        })
+    };
+    let Some(current) = state.current() else {
         return html! { <main><p role="alert">{ "No matrix is loaded." }</p></main> };
     };
     let names: Vec<String> = state
@@ -58,25 +97,30 @@ fn explorer(props: &ExplorerProps) -> Html {
         .iter()
         .map(|m| m.matrix.short_name.clone())
         .collect();
-    let replaced = state
-        .replaced
-        .as_ref()
-        .map(|r| (r.index, r.previous.matrix.title.clone()));
+    let workspace = {
+        let state = state.clone();
+        Callback::from(move |()| (*state).clone())
+    };
     html! {
         <>
         <header class="app-header">
             <h1>{ "Matrix Explorer" }</h1>
             <p class="source">{ &current.published.source }</p>
         </header>
+        { link_banner(&offer, &dispatch) }
         <Switcher names={names} active={state.active} on_select={dispatch.reform(Action::MatrixSelected)} />
-        <Workspace
-            matrix={Shared::from(Rc::clone(&current.matrix))}
-            published={Shared::from(Rc::clone(&current.published))}
-            settings={current.settings.clone()}
-            changed={current.is_changed()}
+        <WorkspaceView
+            current={current.clone()}
             active={state.active}
-            {replaced}
-            {dispatch} />
+            can_undo={state.can_undo()}
+            can_redo={state.can_redo()}
+            replaced={state.replaced.as_ref().map(|r| (r.index, r.previous.matrix.title.clone()))}
+            status={(*status).clone()}
+            boot_note={(*note).clone()}
+            {unreadable}
+            {workspace}
+            {on_clear}
+            dispatch={dispatch.clone()} />
         <footer class="app-footer">
             <p>{ "Runs entirely in this browser window: nothing you do here is sent anywhere." }</p>
         </footer>
@@ -84,65 +128,43 @@ fn explorer(props: &ExplorerProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct WorkspaceProps {
-    matrix: Shared<Matrix>,
-    published: Shared<Matrix>,
-    settings: Settings,
-    changed: bool,
-    active: usize,
-    replaced: Option<(usize, String)>,
-    dispatch: Callback<Action>,
-}
-
-/// The matrix on screen: derives its evaluation, baseline and audit (memoised on their
-/// inputs, compared by allocation) and lays out the views that show them.
-#[function_component(Workspace)]
-fn workspace(props: &WorkspaceProps) -> Html {
-    let dispatch = &props.dispatch;
-    let (matrix, published) = (&props.matrix, &props.published);
-    let evaluation: Shared<Evaluation> =
-        use_memo((matrix.clone(), props.settings.clone()), |(m, s)| {
-            evaluate(m, s)
-        })
-        .into();
-    let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
-    let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
-    html! {
-        <>
-        <main id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
-            <WeightsPanel
-                matrix={matrix.clone()}
-                settings={props.settings.clone()}
-                multipliers={Rc::new(evaluation.multipliers.clone())}
-                max_total={evaluation.max_total}
-                scored_max={evaluation.scored_max}
-                changed={props.changed}
-                on_action={dispatch.clone()} />
-            <section class="matrix-section" aria-labelledby="matrix-heading">
-                <h2 id="matrix-heading">{ &matrix.title }</h2>
-                <MatrixTable
-                    matrix={matrix.clone()}
-                    published={published.clone()}
-                    evaluation={evaluation.clone()}
-                    baseline={base.clone()}
-                    on_action={dispatch.clone()} />
-            </section>
-            <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} />
-        </main>
-        <div class="lower">
-            <ImportPanel
-                matrix={matrix.clone()}
-                settings={props.settings.clone()}
-                evaluation={evaluation.clone()}
-                changed={props.changed}
-                active={props.active}
-                replaced={props.replaced.clone()}
-                on_action={dispatch.clone()} />
-            <PublishedPriorities matrix={matrix.clone()} evaluation={evaluation} />
-            <AuditView matrix={published.clone()} audit={findings} />
-            <Methodology matrix={published.clone()} settings={props.settings.clone()} />
-        </div>
-        </>
+/// The question a share link asks before it changes anything, or why it cannot be opened.
+fn link_banner(offer: &UseStateHandle<Option<LinkOffer>>, dispatch: &Callback<Action>) -> Html {
+    let Some(current) = &**offer else {
+        return html! {};
+    };
+    let dismiss = {
+        let offer = offer.clone();
+        Callback::from(move |_: MouseEvent| offer.set(None))
+    };
+    match current {
+        LinkOffer::Refused(message) => html! {
+            <div class="link-banner" role="alert">
+                <p>{ format!("The link could not be opened. {message}") }</p>
+                <button type="button" onclick={dismiss}>{ "Close" }</button>
+            </div>
+        },
+        LinkOffer::Scenario {
+            matrix,
+            title,
+            scenario,
+        } => {
+            let open = {
+                let (offer, dispatch, matrix, scenario) =
+                    (offer.clone(), dispatch.clone(), *matrix, scenario.clone());
+                Callback::from(move |_: MouseEvent| {
+                    dispatch.emit(Action::MatrixSelected(matrix));
+                    dispatch.emit(Action::ScenarioOpened(scenario.clone()));
+                    offer.set(None);
+                })
+            };
+            html! {
+                <div class="link-banner" role="alert">
+                    <p>{ format!("This link holds the scenario \"{}\" for the {title}. Open it? It is added to your scenarios; nothing else changes.", scenario.name) }</p>
+                    <button type="button" onclick={open}>{ "Open the linked scenario" }</button>
+                    <button type="button" onclick={dismiss}>{ "Ignore the link" }</button>
+                </div>
+            }
+        }
     }
 }

@@ -18,7 +18,8 @@ pub struct ImportPanelProps {
     pub matrix: Shared<Matrix>,
     pub settings: Settings,
     pub evaluation: Shared<Evaluation>,
-    pub changed: bool,
+    /// The name of what is on screen, for the results file.
+    pub scenario: String,
     /// The tab on screen.
     pub active: usize,
     /// The tab and title of the matrix the last import replaced, while it can be undone.
@@ -118,20 +119,15 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     };
     let stem = file_stem(&props.matrix.title);
     let on_results = {
-        let (m, s, e, changed) = (
+        let (m, s, e, scenario) = (
             props.matrix.clone(),
             props.settings.clone(),
             props.evaluation.clone(),
-            props.changed,
+            props.scenario.clone(),
         );
-        let scenario = if changed {
-            "Working copy (with changes)"
-        } else {
-            "As published"
-        };
         download(
             format!("{stem}-results.csv"),
-            Rc::new(move || export_results(&m, &e, &s, scenario, &now_iso())),
+            Rc::new(move || export_results(&m, &e, &s, &scenario, &now_iso())),
         )
     };
     let on_matrix = {

@@ -120,6 +120,21 @@ fn scenarios(current: &mut MatrixState, action: &Action) {
                 current.scenario = Some(current.scenarios.len() - 1);
             }
         }
+        Action::ScenarioOpened(scenario) => {
+            let fits = scenario.edits.fit(&current.published)
+                && scenario.settings.weights.len() == current.published.criteria.len();
+            if let (true, Some(name)) =
+                (fits, unique_name(&current.scenarios, &scenario.name, None))
+            {
+                let opened = Scenario {
+                    name,
+                    ..scenario.clone()
+                };
+                current.load(&opened);
+                current.scenarios.push(opened);
+                current.scenario = Some(current.scenarios.len() - 1);
+            }
+        }
         Action::ScenarioSelected(index) => {
             if let Some(scenario) = current.scenarios.get(*index).cloned() {
                 current.load(&scenario);

@@ -63,6 +63,8 @@ pub enum Action {
     ResetToPublished,
     /// The user saved the current what-if as a new scenario with this name.
     ScenarioSaved(String),
+    /// The user opened a scenario from a share link: it is added and shown.
+    ScenarioOpened(crate::model::Scenario),
     /// The user switched to a saved scenario.
     ScenarioSelected(usize),
     /// The user switched to the published assessment (no scenario).

@@ -1,0 +1,68 @@
+//! Two scenarios side by side (or a scenario and the published assessment): every item's
+//! total and band in each, and its band change between them.
+
+use super::matrix_table::band_chip;
+use super::shared::Shared;
+use super::LIST_LIMIT;
+use crate::engine::{format_total, Evaluation};
+use crate::model::Matrix;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub matrix: Shared<Matrix>,
+    /// What is compared with, evaluated.
+    pub before: Shared<Evaluation>,
+    /// What is on screen, evaluated.
+    pub after: Shared<Evaluation>,
+    pub before_name: String,
+    pub after_name: String,
+}
+
+#[function_component(Comparison)]
+pub fn comparison(props: &ComparisonProps) -> Html {
+    let rows = props.after.ranking.iter().take(LIST_LIMIT).filter_map(|&index| {
+        let item = props.matrix.items.get(index)?;
+        let (was, now) = (props.before.items.get(index)?, props.after.items.get(index)?);
+        let change = if was.band == now.band {
+            format!("still {}", now.band)
+        } else {
+            let direction = if now.band > was.band { "up" } else { "down" };
+            format!("{} → {}, {direction}", was.band, now.band)
+        };
+        Some(html! {
+            <tr key={item.name.clone()} class={classes!((was.band != now.band).then_some("band-changed"))}>
+                <th scope="row">{ &item.name }</th>
+                <td class="total">{ format_total(was.total) }</td>
+                <td>{ band_chip(was.band) }</td>
+                <td class="total">{ format_total(now.total) }</td>
+                <td>{ band_chip(now.band) }</td>
+                <td>{ change }</td>
+            </tr>
+        })
+    });
+    html! {
+        <section class="comparison" aria-labelledby="comparison-heading">
+            <details>
+                <summary><h2 id="comparison-heading">{ format!("Side by side: {} and {}", props.before_name, props.after_name) }</h2></summary>
+                <table class="comparison-table">
+                    <caption>{ format!("Every item's total and band in {} and in {}, highest total first", props.before_name, props.after_name) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Item" }</th>
+                            <th scope="col">{ format!("Total: {}", props.before_name) }</th>
+                            <th scope="col">{ format!("Band: {}", props.before_name) }</th>
+                            <th scope="col">{ format!("Total: {}", props.after_name) }</th>
+                            <th scope="col">{ format!("Band: {}", props.after_name) }</th>
+                            <th scope="col">{ "Band change" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                if props.after.ranking.len() > LIST_LIMIT {
+                    <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed.", props.after.ranking.len()) }</p>
+                }
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,173 @@
+//! The app's effects as hooks: autosave after each change (flushed before the page
+//! closes, with a warning when changes are not saved), the undo/redo keyboard shortcuts,
+//! and a share link found in the address.
+
+use super::download::now_iso;
+use super::saved_panel::SaveStatus;
+use crate::data::decode_link;
+use crate::model::Scenario;
+use crate::state::{Action, AppState};
+use crate::storage;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// How long after a change the save is written, so a dragged slider saves once.
+const SAVE_DELAY_MS: u32 = 400;
+
+/// A save waiting to be written: the state and its timer.
+struct Pending {
+    state: UseReducerHandle<AppState>,
+    _timer: Timeout,
+}
+
+/// Writes a save and reports it; `unsaved` says whether the work is now only in memory.
+fn write(state: &AppState, status: &UseStateHandle<SaveStatus>, unsaved: &Rc<RefCell<bool>>) {
+    let at = now_iso();
+    let outcome = storage::save(state, &at);
+    *unsaved.borrow_mut() = outcome.is_err();
+    match outcome {
+        Ok(()) => status.set(SaveStatus::Saved(at)),
+        Err(why) => status.set(SaveStatus::Failed(why)),
+    }
+}
+
+/// Saves the state a moment after each change; returns the save status.
+#[hook]
+pub fn use_autosave(
+    state: &UseReducerHandle<AppState>,
+    initial: SaveStatus,
+) -> UseStateHandle<SaveStatus> {
+    let unsaved: Rc<RefCell<bool>> = use_mut_ref(|| matches!(initial, SaveStatus::Failed(_)));
+    let status = use_state(|| initial);
+    let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
+    let last: Rc<RefCell<*const AppState>> = use_mut_ref(|| std::ptr::from_ref::<AppState>(state));
+    {
+        // Every render: a new state (a new allocation) schedules a save.
+        let now = std::ptr::from_ref::<AppState>(state);
+        if *last.borrow() != now {
+            *last.borrow_mut() = now;
+            let (slot, status_now, unsaved_now) =
+                (Rc::clone(&pending), status.clone(), Rc::clone(&unsaved));
+            let timer = Timeout::new(SAVE_DELAY_MS, move || {
+                let waiting = slot.borrow_mut().take();
+                if let Some(p) = waiting {
+                    write(&p.state, &status_now, &unsaved_now);
+                }
+            });
+            *pending.borrow_mut() = Some(Pending {
+                state: state.clone(),
+                _timer: timer,
+            });
+        }
+    }
+    {
+        let (pending, status, unsaved) = (Rc::clone(&pending), status.clone(), Rc::clone(&unsaved));
+        use_effect_with((), move |()| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let window = gloo::utils::window();
+            let listener =
+                EventListener::new_with_options(&window, "beforeunload", options, move |event| {
+                    // Write a waiting save now; warn when the work is still not saved.
+                    let waiting = pending.borrow_mut().take();
+                    if let Some(p) = waiting {
+                        write(&p.state, &status, &unsaved);
+                    }
+                    if *unsaved.borrow() {
+                        event.prevent_default();
+                        if let Some(e) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                            e.set_return_value("Your changes are not saved.");
+                        }
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    status
+}
+
+/// Ctrl+Z (Cmd+Z) undoes; Ctrl+Y, Ctrl+Shift+Z (Cmd+Shift+Z) redo. In a text box the
+/// browser's own text undo is left alone.
+#[hook]
+pub fn use_shortcuts(dispatcher: UseReducerDispatcher<AppState>) {
+    use_effect_with((), move |()| {
+        let document = gloo::utils::document();
+        let listener = EventListener::new(&document, "keydown", move |event| {
+            let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if !(key.ctrl_key() || key.meta_key()) || key.alt_key() || in_text_box(key) {
+                return;
+            }
+            let action = match (key.key().to_lowercase().as_str(), key.shift_key()) {
+                ("z", false) => Action::Undone,
+                ("z", true) | ("y", false) => Action::Redone,
+                _ => return,
+            };
+            key.prevent_default();
+            dispatcher.dispatch(action);
+        });
+        move || drop(listener)
+    });
+}
+
+fn in_text_box(event: &KeyboardEvent) -> bool {
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match target.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => {
+            let kind = target.get_attribute("type").unwrap_or_default();
+            matches!(kind.as_str(), "" | "text" | "number" | "search" | "date")
+        }
+        _ => false,
+    }
+}
+
+/// A share link found in the address at start-up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkOffer {
+    /// A scenario for matrix `matrix` (titled `title`), to open if the user agrees.
+    Scenario {
+        matrix: usize,
+        title: String,
+        scenario: Scenario,
+    },
+    /// Why the link cannot be opened.
+    Refused(String),
+}
+
+/// Reads a share link from the address once, and clears it from the address bar.
+#[hook]
+pub fn use_link(state: &UseReducerHandle<AppState>) -> UseStateHandle<Option<LinkOffer>> {
+    let state = state.clone();
+    use_state(move || {
+        let location = web_sys::window()?.location();
+        let hash = location.hash().ok()?;
+        if hash.len() <= 1 {
+            return None;
+        }
+        let _ = location.set_hash("");
+        let published = state.matrices.iter().map(|m| m.published.as_ref());
+        Some(match decode_link(&hash, published) {
+            Ok((matrix, scenario)) => LinkOffer::Scenario {
+                matrix,
+                title: state
+                    .matrices
+                    .get(matrix)
+                    .map(|m| m.published.title.clone())
+                    .unwrap_or_default(),
+                scenario,
+            },
+            Err(why) => LinkOffer::Refused(why.to_string()),
+        })
+    })
+}

@@ -1,0 +1,178 @@
+//! The matrix on screen: derives its evaluation, the one it is compared with, the band
+//! changes, baseline and audit (memoised on their inputs, compared by allocation) and lays
+//! out the views that show them.
+
+use super::audit_view::AuditView;
+use super::changes_panel::ChangesPanel;
+use super::comparison::Comparison;
+use super::decisions_panel::DecisionsPanel;
+use super::import_panel::ImportPanel;
+use super::matrix_table::MatrixTable;
+use super::methodology::Methodology;
+use super::priority_list::PriorityList;
+use super::published_priorities::PublishedPriorities;
+use super::saved_panel::{SaveStatus, SavedPanel};
+use super::scenario_bar::ScenarioBar;
+use super::shared::Shared;
+use super::weights_panel::WeightsPanel;
+use crate::data::encode_link;
+use crate::engine::{
+    audit, band_changes, baseline, evaluate, weighting_sentence, Audit, BandChanges, Baseline,
+    Evaluation, Minutes,
+};
+use crate::model::{Matrix, Settings};
+use crate::state::{Action, AppState, Compare, MatrixState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceViewProps {
+    pub current: MatrixState,
+    pub active: usize,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub replaced: Option<(usize, String)>,
+    pub status: SaveStatus,
+    pub boot_note: Option<String>,
+    pub unreadable: bool,
+    pub workspace: Callback<(), AppState>,
+    pub on_clear: Callback<()>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The matrix and settings the current what-if is compared with, and its name.
+fn compared(current: &MatrixState) -> (Rc<Matrix>, Settings, String) {
+    match current.compare {
+        Compare::Scenario(i) => match current.scenarios.get(i) {
+            Some(scenario) => (
+                Rc::new(scenario.edits.apply(&current.published)),
+                scenario.settings.clone(),
+                format!("\"{}\"", scenario.name),
+            ),
+            None => published_as_is(current),
+        },
+        Compare::Published => published_as_is(current),
+    }
+}
+
+fn published_as_is(current: &MatrixState) -> (Rc<Matrix>, Settings, String) {
+    (
+        Rc::clone(&current.published),
+        Settings::published(&current.published),
+        "the published assessment".to_owned(),
+    )
+}
+
+#[function_component(WorkspaceView)]
+pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
+    let dispatch = &props.dispatch;
+    let current = &props.current;
+    let matrix: Shared<Matrix> = Shared::from(Rc::clone(&current.matrix));
+    let published: Shared<Matrix> = Shared::from(Rc::clone(&current.published));
+    let evaluation: Shared<Evaluation> =
+        use_memo((matrix.clone(), current.settings.clone()), |(m, s)| {
+            evaluate(m, s)
+        })
+        .into();
+    let compare_key = (
+        published.clone(),
+        current.compare,
+        match current.compare {
+            Compare::Scenario(i) => current.scenarios.get(i).cloned(),
+            Compare::Published => None,
+        },
+    );
+    let before = use_memo(compare_key, |_| {
+        let (m, s, name) = compared(current);
+        (Shared::from(Rc::new(evaluate(&m, &s))), name)
+    });
+    let (before_eval, before_name) = (before.0.clone(), before.1.clone());
+    let changes: Shared<BandChanges> =
+        use_memo((before_eval.clone(), evaluation.clone()), |(b, a)| {
+            band_changes(b, a)
+        })
+        .into();
+    let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
+    let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
+    let showing = current.scenario_name();
+    let minutes = {
+        let (matrix, settings, changes, decisions) = (
+            matrix.clone(),
+            current.settings.clone(),
+            changes.clone(),
+            current.decisions.clone(),
+        );
+        let (showing, compared_with) = (showing.clone(), before_name.clone());
+        Callback::from(move |()| {
+            Minutes {
+                matrix: &matrix,
+                scenario: &showing,
+                compared_with: &compared_with,
+                weighting: &weighting_sentence(&matrix, &settings),
+                changes: &changes,
+                decisions: &decisions,
+            }
+            .text()
+        })
+    };
+    let link = {
+        let (published, scenario) = (published.clone(), current.as_scenario(showing.clone()));
+        Callback::from(move |()| encode_link(&published, &scenario))
+    };
+    html! {
+        <>
+        <ScenarioBar
+            names={current.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>()}
+            scenario={current.scenario}
+            showing={showing.clone()}
+            compare={current.compare}
+            can_undo={props.can_undo}
+            can_redo={props.can_redo}
+            {link}
+            on_action={dispatch.clone()} />
+        <main id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
+            <WeightsPanel
+                matrix={matrix.clone()}
+                settings={current.settings.clone()}
+                multipliers={Rc::new(evaluation.multipliers.clone())}
+                max_total={evaluation.max_total}
+                scored_max={evaluation.scored_max}
+                changed={current.is_changed()}
+                on_action={dispatch.clone()} />
+            <section class="matrix-section" aria-labelledby="matrix-heading">
+                <h2 id="matrix-heading">{ &matrix.title }</h2>
+                <MatrixTable
+                    matrix={matrix.clone()}
+                    published={published.clone()}
+                    evaluation={evaluation.clone()}
+                    baseline={base.clone()}
+                    on_action={dispatch.clone()} />
+            </section>
+            <div class="side-column">
+                <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
+                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} />
+            </div>
+        </main>
+        <div class="lower">
+            <Comparison matrix={matrix.clone()} before={before_eval} after={evaluation.clone()}
+                before_name={before_name} after_name={showing.clone()} />
+            <DecisionsPanel matrix={matrix.clone()} evaluation={evaluation.clone()}
+                decisions={current.decisions.clone()} on_action={dispatch.clone()} />
+            <SavedPanel workspace={props.workspace.clone()} status={props.status.clone()}
+                boot_note={props.boot_note.clone()} unreadable={props.unreadable}
+                on_clear={props.on_clear.clone()} on_action={dispatch.clone()} />
+            <ImportPanel
+                matrix={matrix.clone()}
+                settings={current.settings.clone()}
+                evaluation={evaluation.clone()}
+                scenario={showing}
+                active={props.active}
+                replaced={props.replaced.clone()}
+                on_action={dispatch.clone()} />
+            <PublishedPriorities matrix={matrix.clone()} evaluation={evaluation} />
+            <AuditView matrix={published.clone()} audit={findings} />
+            <Methodology matrix={published} settings={current.settings.clone()} />
+        </div>
+        </>
+    }
+}
