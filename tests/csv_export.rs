@@ -65,7 +65,14 @@ fn exports_open_in_excel_as_utf8_with_crlf() {
     let matrix = &seed_matrices().unwrap()[1];
     let settings = Settings::published(matrix);
     let evaluation = evaluate(matrix, &settings);
-    let results = export_results(matrix, &evaluation, &settings, "Published", "2026-11-26");
+    let results = export_results(
+        matrix,
+        &evaluation,
+        &settings,
+        &[],
+        "Published",
+        "2026-11-26",
+    );
     for text in [export_matrix(matrix), template(), results] {
         assert!(text.starts_with('\u{FEFF}'));
         assert!(text.ends_with("\r\n"));
@@ -141,6 +148,7 @@ fn results_export_lists_every_item_with_weights_totals_bands_and_ranks() {
         matrix,
         &evaluation,
         &settings,
+        &matrix.decisions,
         "=Volume x2",
         "26/11/2026",
     ));
@@ -152,10 +160,45 @@ fn results_export_lists_every_item_with_weights_totals_bands_and_ranks() {
     let effective: f64 = rows[weights + 1][3].parse().unwrap();
     assert!((effective - evaluation.multipliers[0]).abs() < 1e-6);
     let header = rows.iter().position(|r| r[0] == "Rank").unwrap();
-    let items = &rows[header + 1..];
+    let items: Vec<&Vec<String>> = rows[header + 1..]
+        .iter()
+        .take_while(|r| r[0] != "Board decision")
+        .collect();
     assert_eq!(items.len(), matrix.items.len());
+    // Worked out by hand: Picking Pockets etc (published 9, Volume 2) counts 9 + 2 = 11.
+    let column = |name: &str| rows[header].iter().position(|c| c == name).unwrap();
+    let pockets = items
+        .iter()
+        .find(|r| r.contains(&"Picking Pockets etc".to_owned()))
+        .unwrap();
+    assert_eq!(pockets[column("Total")], "11");
+    assert_eq!(pockets[column("Published band")], "Amber");
+    assert_eq!(pockets[column("Band changed")], "yes");
+    assert_eq!(
+        pockets[column("Band against published")],
+        "Amber → Red, up a band"
+    );
+    let other_theft = items
+        .iter()
+        .find(|r| r.contains(&"Other Theft".to_owned()))
+        .unwrap();
+    assert_eq!(
+        other_theft[column("Band changed")],
+        "no",
+        "6 + 4 = 10, still Amber"
+    );
+    let decisions = rows.iter().position(|r| r[0] == "Board decision").unwrap();
+    assert_eq!(
+        rows[decisions + 1][..3],
+        [
+            "Residential burglary",
+            "added to the priorities",
+            "Burglary in a Dwelling"
+        ]
+    );
+    assert_eq!(rows.len(), decisions + 1 + matrix.decisions.len());
     let total_column = rows[header].iter().position(|c| c == "Total").unwrap();
-    for (row, &index) in items.iter().zip(&evaluation.ranking) {
+    for (row, &index) in items.into_iter().zip(&evaluation.ranking) {
         let result = &evaluation.items[index];
         assert_eq!(row[0], result.rank.position.to_string());
         assert_eq!(row[1], if result.rank.tied { "yes" } else { "" });
@@ -284,7 +327,7 @@ proptest! {
     fn results_exports_have_no_formula_starts(matrix in matrix(), scenario in NASTY, date in NASTY) {
         let settings = Settings::published(&matrix);
         let evaluation = evaluate(&matrix, &settings);
-        let rows = cells(&export_results(&matrix, &evaluation, &settings, &scenario, &date));
+        let rows = cells(&export_results(&matrix, &evaluation, &settings, &matrix.decisions, &scenario, &date));
         prop_assert_eq!(unescape_cell(&rows[0][1]), scenario.as_str());
         prop_assert_eq!(unescape_cell(&rows[1][1]), date.as_str());
         for cell in rows.iter().flatten() {

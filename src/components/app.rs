@@ -75,19 +75,12 @@ fn explorer(props: &ExplorerProps) -> Html {
         Boot::Unavailable(reason) => SaveStatus::Failed(reason.clone()),
         _ => SaveStatus::Saved(String::new()),
     };
-    let status = use_autosave(&state, initial);
+    let (status, on_clear) = use_autosave(&state, initial);
     use_shortcuts(state.dispatcher());
     let offer = use_link(&state);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
-    };
-    let on_clear = {
-        let status = status.clone();
-        Callback::from(move |()| {
-            storage::clear();
-            status.set(SaveStatus::Cleared);
-        })
     };
     let Some(current) = state.current() else {
         return html! { <main><p role="alert">{ "No matrix is loaded." }</p></main> };

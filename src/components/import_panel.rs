@@ -20,6 +20,8 @@ pub struct ImportPanelProps {
     pub evaluation: Shared<Evaluation>,
     /// The name of what is on screen, for the results file.
     pub scenario: String,
+    /// The board decisions in force, for the results file.
+    pub decisions: Vec<crate::model::BoardDecision>,
     /// The tab on screen.
     pub active: usize,
     /// The tab and title of the matrix the last import replaced, while it can be undone.
@@ -119,15 +121,16 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     };
     let stem = file_stem(&props.matrix.title);
     let on_results = {
-        let (m, s, e, scenario) = (
+        let (m, s, e, scenario, d) = (
             props.matrix.clone(),
             props.settings.clone(),
             props.evaluation.clone(),
             props.scenario.clone(),
+            props.decisions.clone(),
         );
         download(
             format!("{stem}-results.csv"),
-            Rc::new(move || export_results(&m, &e, &s, &scenario, &now_iso())),
+            Rc::new(move || export_results(&m, &e, &s, &d, &scenario, &now_iso())),
         )
     };
     let on_matrix = {

@@ -33,6 +33,7 @@ fn choice(value: &str) -> Option<usize> {
 pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     let name_box = use_node_ref();
     let link_status = use_state(|| None::<String>);
+    let link_text = use_state(String::new);
     let on_action = &props.on_action;
     let on_switch = on_action.reform(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -73,7 +74,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         })
     };
     let on_copy_link = {
-        let (link, status) = (props.link.clone(), link_status.clone());
+        let (link, status, shown) = (props.link.clone(), link_status.clone(), link_text.clone());
         Callback::from(move |_: MouseEvent| {
             let fragment = link.emit(());
             let url = web_sys::window()
@@ -81,8 +82,10 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 .map(|href| href.split('#').next().unwrap_or_default().to_owned())
                 .unwrap_or_default();
             let status = status.clone();
+            let full = format!("{url}#{fragment}");
+            shown.set(full.clone());
             copy_text(
-                &format!("{url}#{fragment}"),
+                &full,
                 Rc::new(move |outcome: Result<(), String>| {
                     status.set(Some(match outcome {
                         Ok(()) => "Link copied. It opens this scenario wherever this same file can be opened; the scenario travels after the # and is never sent anywhere.".to_owned(),
@@ -137,6 +140,10 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             </form>
             if let Some(message) = &*link_status {
                 <p class="hint" role="status">{ message }</p>
+                <div class="scenario-row">
+                    <label for="scenario-link">{ "Link to this scenario" }</label>
+                    <input type="text" id="scenario-link" readonly=true value={(*link_text).clone()} />
+                </div>
             }
         </section>
     }

@@ -36,12 +36,13 @@ fn write(state: &AppState, status: &UseStateHandle<SaveStatus>, unsaved: &Rc<Ref
     }
 }
 
-/// Saves the state a moment after each change; returns the save status.
+/// Saves the state a moment after each change; returns the save status and a callback that
+/// clears the saved data (and drops a save still waiting to be written).
 #[hook]
 pub fn use_autosave(
     state: &UseReducerHandle<AppState>,
     initial: SaveStatus,
-) -> UseStateHandle<SaveStatus> {
+) -> (UseStateHandle<SaveStatus>, Callback<()>) {
     let unsaved: Rc<RefCell<bool>> = use_mut_ref(|| matches!(initial, SaveStatus::Failed(_)));
     let status = use_state(|| initial);
     let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
@@ -87,7 +88,16 @@ pub fn use_autosave(
             move || drop(listener)
         });
     }
-    status
+    let clear = {
+        let (pending, status, unsaved) = (Rc::clone(&pending), status.clone(), Rc::clone(&unsaved));
+        Callback::from(move |()| {
+            pending.borrow_mut().take();
+            storage::clear();
+            *unsaved.borrow_mut() = false;
+            status.set(SaveStatus::Cleared);
+        })
+    };
+    (status, clear)
 }
 
 /// Ctrl+Z (Cmd+Z) undoes; Ctrl+Y, Ctrl+Shift+Z (Cmd+Shift+Z) redo. In a text box the

@@ -95,6 +95,10 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
     let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
     let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
     let showing = current.scenario_name();
+    let showing_in_text = match current.scenario {
+        Some(_) => format!("\"{showing}\""),
+        None => format!("the {}", showing.to_lowercase()),
+    };
     let minutes = {
         let (matrix, settings, changes, decisions) = (
             matrix.clone(),
@@ -155,7 +159,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         </main>
         <div class="lower">
             <Comparison matrix={matrix.clone()} before={before_eval} after={evaluation.clone()}
-                before_name={before_name} after_name={showing.clone()} />
+                before_name={before_name} after_name={showing_in_text} />
             <DecisionsPanel matrix={matrix.clone()} evaluation={evaluation.clone()}
                 decisions={current.decisions.clone()} on_action={dispatch.clone()} />
             <SavedPanel workspace={props.workspace.clone()} status={props.status.clone()}
@@ -166,6 +170,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 settings={current.settings.clone()}
                 evaluation={evaluation.clone()}
                 scenario={showing}
+                decisions={current.decisions.clone()}
                 active={props.active}
                 replaced={props.replaced.clone()}
                 on_action={dispatch.clone()} />

@@ -3,7 +3,7 @@
 use super::csv_export::{kind_word, score_cell};
 use super::csv_write::{Cell, CsvWriter};
 use crate::engine::{baseline, movement, snap, weighting_sentence, Evaluation};
-use crate::model::{Matrix, Settings, UnknownPolicy};
+use crate::model::{BoardDecision, Matrix, Settings, UnknownPolicy};
 
 /// The results of `evaluation` (which must be `matrix` evaluated under `settings`) as CSV
 /// that Excel opens correctly: UTF-8 with a byte order mark, CRLF line ends, numbers as
@@ -14,11 +14,13 @@ use crate::model::{Matrix, Settings, UnknownPolicy};
 /// rescaled and the weighting sentence); one row per criterion with its weight and
 /// effective weight; and one row per item, highest total first, with its rank (and whether
 /// it is tied), scores, total, band, number of '?' scores, published total and band, and
-/// the band and rank change against the published matrix in the app's words.
+/// the band and rank change against the published matrix in the app's words; then, when
+/// there are any, the board `decisions` in force.
 pub fn export_results(
     matrix: &Matrix,
     evaluation: &Evaluation,
     settings: &Settings,
+    decisions: &[BoardDecision],
     scenario: &str,
     date: &str,
 ) -> String {
@@ -48,6 +50,30 @@ pub fn export_results(
     write_weights(&mut csv, matrix, evaluation, settings);
     csv.blank();
     write_items(&mut csv, matrix, evaluation);
+    if !decisions.is_empty() {
+        csv.blank();
+        csv.row(&[
+            Cell::Text("Board decision"),
+            Cell::Text("Decision"),
+            Cell::Text("Items"),
+            Cell::Text("Reason"),
+            Cell::Text("Date"),
+        ]);
+        for decision in decisions {
+            let items = decision.items.join("; ");
+            csv.row(&[
+                Cell::Text(&decision.subject),
+                Cell::Text(if decision.include {
+                    "added to the priorities"
+                } else {
+                    "taken off the priorities"
+                }),
+                Cell::Text(&items),
+                Cell::Text(&decision.reason),
+                Cell::Text(&decision.date),
+            ]);
+        }
+    }
     csv.finish()
 }
 
@@ -107,6 +133,7 @@ fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
             "Unknown scores",
             "Published total",
             "Published band",
+            "Band changed",
             "Band against published",
             "Rank against published",
         ]
@@ -142,6 +169,11 @@ fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
             (m.band_words(), m.rank_words())
         });
         cells.push(Cell::Text(moved.map_or("", |m| m.from.name())));
+        cells.push(Cell::Text(match moved {
+            Some(m) if m.from != m.to => "yes",
+            Some(_) => "no",
+            None => "",
+        }));
         cells.push(Cell::Text(&band));
         cells.push(Cell::Text(&rank));
         csv.row(&cells);
