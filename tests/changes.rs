@@ -88,3 +88,21 @@ fn rescaled_it_moves_three_items_down_and_the_minutes_say_so() {
         - Added to the priorities: Street drinking (Street Drinking), October 2007: The Community Safety Programme Board agreed its inclusion in recognition of local need and MPS London-wide priorities.\n";
     assert_eq!(text, expected);
 }
+
+#[test]
+fn decisions_in_one_what_if_and_not_the_other_are_named() {
+    use matrix_explorer::engine::decision_differences;
+    let asb = asb();
+    let published = asb.decisions.clone();
+    let mut changed = published.clone();
+    changed[0].reason = "Reconsidered".into();
+    changed.push(matrix_explorer::model::BoardDecision {
+        subject: "Graffiti".into(),
+        items: vec!["Graffiti".into()],
+        include: false,
+        reason: "Covered elsewhere".into(),
+        date: "2026-11-29".into(),
+    });
+    assert_eq!(decision_differences(&published, &published), (vec![], vec![]));
+    assert_eq!(decision_differences(&published, &changed), (vec![0], vec![0, 1]));
+}

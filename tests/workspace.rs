@@ -175,3 +175,28 @@ fn links_made_elsewhere_or_cut_short_say_why() {
     );
     assert_eq!(decode_link(&fragment, published).map(|(i, _)| i), Ok(1));
 }
+
+/// The seed workspace as JSON, changed by `change`, then read back.
+fn read_changed(change: impl FnOnce(&mut serde_json::Value)) -> Result<AppState, WorkspaceError> {
+    let text = encode_workspace(&seed_state(), "t").expect("encodes");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    change(&mut value["data"]["matrices"][1]["published"]);
+    decode_workspace(&value.to_string()).map(|loaded| loaded.state)
+}
+
+#[test]
+fn a_workspace_matrix_must_pass_the_checks_a_csv_import_makes() {
+    assert!(read_changed(|_| {}).is_ok(), "unchanged, it loads");
+    let repeated = read_changed(|m| m["items"][1]["name"] = m["items"][0]["name"].clone());
+    assert!(repeated.expect_err("refused").to_string().contains("repeated item name (\"Abandoned Vehicles\")"));
+    let short = read_changed(|m| {
+        m["items"][2]["scores"].as_array_mut().expect("scores").pop();
+    });
+    assert!(short.expect_err("refused").to_string().contains("\"Street Drinking\" has 6 scores for 7 criteria"));
+    let crossed = read_changed(|m| m["thresholds"]["amber"] = serde_json::json!(12.0));
+    assert!(crossed.expect_err("refused").to_string().contains("thresholds out of order"));
+    let bad_score = read_changed(|m| m["items"][0]["scores"][0] = serde_json::json!("5"));
+    assert!(matches!(bad_score, Err(WorkspaceError::Damaged(_))));
+    let blank = read_changed(|m| m["criteria"][0]["name"] = serde_json::json!("  "));
+    assert!(blank.expect_err("refused").to_string().contains("blank or repeated criterion name"));
+}

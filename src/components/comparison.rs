@@ -1,11 +1,11 @@
 //! Two scenarios side by side (or a scenario and the published assessment): every item's
-//! total and band in each, and its band change between them.
+//! total and band in each, its band change between them, and the board decisions that differ.
 
 use super::matrix_table::band_chip;
 use super::shared::Shared;
 use super::LIST_LIMIT;
-use crate::engine::{format_total, Evaluation};
-use crate::model::Matrix;
+use crate::engine::{decision_differences, decision_line, format_total, Evaluation};
+use crate::model::{BoardDecision, Matrix};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,36 @@ pub struct ComparisonProps {
     pub after: Shared<Evaluation>,
     pub before_name: String,
     pub after_name: String,
+    /// The board decisions of each.
+    pub before_decisions: Vec<BoardDecision>,
+    pub after_decisions: Vec<BoardDecision>,
+}
+
+fn decisions_view(props: &ComparisonProps) -> Html {
+    let (only_before, only_after) =
+        decision_differences(&props.before_decisions, &props.after_decisions);
+    if only_before.is_empty() && only_after.is_empty() {
+        return html! { <p>{ "Both have the same board decisions." }</p> };
+    }
+    let list = |name: &str, decisions: &[BoardDecision], indices: &[usize]| {
+        if indices.is_empty() {
+            return html! {};
+        }
+        html! {
+            <>
+            <h3>{ format!("Board decisions only in {name}") }</h3>
+            <ul>{ for indices.iter().filter_map(|&i| decisions.get(i)).map(|d| html! {
+                <li>{ decision_line(d).trim_start_matches("- ").to_owned() }</li>
+            }) }</ul>
+            </>
+        }
+    };
+    html! {
+        <>
+        { list(&props.before_name, &props.before_decisions, &only_before) }
+        { list(&props.after_name, &props.after_decisions, &only_after) }
+        </>
+    }
 }
 
 #[function_component(Comparison)]
@@ -59,6 +89,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                { decisions_view(props) }
                 if props.after.ranking.len() > LIST_LIMIT {
                     <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed.", props.after.ranking.len()) }</p>
                 }

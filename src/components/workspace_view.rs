@@ -20,7 +20,7 @@ use crate::engine::{
     audit, band_changes, baseline, evaluate, weighting_sentence, Audit, BandChanges, Baseline,
     Evaluation, Minutes,
 };
-use crate::model::{Matrix, Settings};
+use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -40,13 +40,14 @@ pub struct WorkspaceViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The matrix and settings the current what-if is compared with, and its name.
-fn compared(current: &MatrixState) -> (Rc<Matrix>, Settings, String) {
+/// What the current what-if is compared with: its matrix, settings, decisions and name.
+fn compared(current: &MatrixState) -> (Rc<Matrix>, Settings, Vec<BoardDecision>, String) {
     match current.compare {
         Compare::Scenario(i) => match current.scenarios.get(i) {
             Some(scenario) => (
                 Rc::new(scenario.edits.apply(&current.published)),
                 scenario.settings.clone(),
+                scenario.decisions.clone(),
                 format!("\"{}\"", scenario.name),
             ),
             None => published_as_is(current),
@@ -55,10 +56,11 @@ fn compared(current: &MatrixState) -> (Rc<Matrix>, Settings, String) {
     }
 }
 
-fn published_as_is(current: &MatrixState) -> (Rc<Matrix>, Settings, String) {
+fn published_as_is(current: &MatrixState) -> (Rc<Matrix>, Settings, Vec<BoardDecision>, String) {
     (
         Rc::clone(&current.published),
         Settings::published(&current.published),
+        current.published.decisions.clone(),
         "the published assessment".to_owned(),
     )
 }
@@ -83,10 +85,11 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         },
     );
     let before = use_memo(compare_key, |_| {
-        let (m, s, name) = compared(current);
-        (Shared::from(Rc::new(evaluate(&m, &s))), name)
+        let (m, s, decisions, name) = compared(current);
+        (Shared::from(Rc::new(evaluate(&m, &s))), name, decisions)
     });
-    let (before_eval, before_name) = (before.0.clone(), before.1.clone());
+    let (before_eval, before_name, before_decisions) =
+        (before.0.clone(), before.1.clone(), before.2.clone());
     let changes: Shared<BandChanges> =
         use_memo((before_eval.clone(), evaluation.clone()), |(b, a)| {
             band_changes(b, a)
@@ -159,7 +162,8 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         </main>
         <div class="lower">
             <Comparison matrix={matrix.clone()} before={before_eval} after={evaluation.clone()}
-                before_name={before_name} after_name={showing_in_text} />
+                before_name={before_name} after_name={showing_in_text}
+                {before_decisions} after_decisions={current.decisions.clone()} />
             <DecisionsPanel matrix={matrix.clone()} evaluation={evaluation.clone()}
                 decisions={current.decisions.clone()} on_action={dispatch.clone()} />
             <SavedPanel workspace={props.workspace.clone()} status={props.status.clone()}

@@ -1,9 +1,12 @@
 //! The workspace as JSON: the envelope `{app, schemaVersion, savedAt, data}` used both for the
 //! browser's saved copy and for the workspace file, read all or nothing with a reason.
 
+use super::csv_header::MAX_CRITERIA;
+use crate::model::Matrix;
 use crate::state::AppState;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::fmt;
 
 /// The `app` field of every saved workspace.
@@ -149,10 +152,67 @@ fn migrate(version: u64, data: Value) -> Result<Value, WorkspaceError> {
     }
 }
 
-/// What serde cannot check: references between parts of the state.
+/// The checks a CSV import makes of a matrix, for a matrix read from a workspace: named,
+/// unique items, one to `MAX_CRITERIA` uniquely named criteria, a score for each, and
+/// thresholds in order.
+fn check_matrix(matrix: &Matrix) -> Result<(), String> {
+    let title = &matrix.title;
+    let count = matrix.criteria.len();
+    if count == 0 || count > MAX_CRITERIA {
+        return Err(format!(
+            "\"{title}\" has {count} criteria (1 to {MAX_CRITERIA} are allowed)"
+        ));
+    }
+    let mut names = HashSet::new();
+    for criterion in &matrix.criteria {
+        let key = criterion.name.trim().to_lowercase();
+        if key.is_empty() || !names.insert(key) {
+            return Err(format!(
+                "\"{title}\" has a blank or repeated criterion name (\"{}\")",
+                criterion.name
+            ));
+        }
+    }
+    if matrix.items.is_empty() {
+        return Err(format!("\"{title}\" has no items"));
+    }
+    let mut items = HashSet::new();
+    for item in &matrix.items {
+        if item.name.trim().is_empty() || !items.insert(item.name.as_str()) {
+            return Err(format!(
+                "\"{title}\" has a blank or repeated item name (\"{}\")",
+                item.name
+            ));
+        }
+        if item.scores.len() != count {
+            return Err(format!(
+                "in \"{title}\", \"{}\" has {} scores for {count} criteria",
+                item.name,
+                item.scores.len()
+            ));
+        }
+    }
+    let t = matrix.thresholds;
+    if !(t.amber.is_finite() && t.red.is_finite() && t.amber >= 0.0 && t.amber <= t.red) {
+        return Err(format!("\"{title}\" has thresholds out of order"));
+    }
+    Ok(())
+}
+
+/// What serde cannot check: the matrices themselves, and references between parts of the
+/// state.
 fn check(state: &AppState) -> Result<(), WorkspaceError> {
     if state.matrices.is_empty() {
         return Err(WorkspaceError::Damaged("it holds no matrix".to_owned()));
+    }
+    for matrix in &state.matrices {
+        check_matrix(&matrix.published).map_err(WorkspaceError::Damaged)?;
+        let t = matrix.settings.thresholds;
+        if !(t.amber.is_finite() && t.red.is_finite() && t.amber >= 0.0 && t.amber <= t.red) {
+            return Err(WorkspaceError::Damaged(
+                "its thresholds are out of order".to_owned(),
+            ));
+        }
     }
     if state.active >= state.matrices.len() {
         return Err(WorkspaceError::Damaged(

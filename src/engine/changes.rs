@@ -149,3 +149,20 @@ pub fn decision_line(decision: &BoardDecision) -> String {
         decision.reason.trim()
     )
 }
+
+/// The board decisions in force in one what-if and not the other: indices into `before`
+/// and into `after`.
+pub fn decision_differences(
+    before: &[BoardDecision],
+    after: &[BoardDecision],
+) -> (Vec<usize>, Vec<usize>) {
+    let only = |these: &[BoardDecision], those: &[BoardDecision]| {
+        these
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !those.contains(d))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
+    (only(before, after), only(after, before))
+}

@@ -13,7 +13,7 @@ mod wording;
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
 pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
 pub use changes::{
-    band_changes, change_line, changes_summary, decision_line, BandChange, BandChanges, Minutes,
+    band_changes, change_line, changes_summary, decision_differences, decision_line, BandChange, BandChanges, Minutes,
 };
 pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
 pub use ranking::{rank, Rank};
