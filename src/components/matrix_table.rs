@@ -1,15 +1,28 @@
-//! The matrix as a real `<table>`: group and category rows with subtotals, one row per
-//! item with a row header, an editable score per criterion, total, band and movement.
+//! The matrix as a spreadsheet grid (the WAI-ARIA grid pattern): one tab stop, arrow keys,
+//! Home/End and Ctrl+Home/End move the active cell, typing 0-4 or '?' sets a score, Enter or
+//! F2 opens a chooser, Esc cancels, Delete sets '?'. Large matrices are drawn as one
+//! virtualised table: only the rows in view are in the page.
 
 use super::shared::Shared;
-use crate::engine::{
-    format_total, movement, page_of, table_rows, Baseline, Evaluation, ItemResult, Movement, Page,
-    Subtotal, TableRow,
-};
-use crate::model::{CriterionKind, Matrix, Score};
+use super::table_row::{cell_id, CellEvent, ItemRow};
+use crate::engine::{format_total, movement, Baseline, Evaluation, Subtotal, TableRow};
+use crate::model::{Band, CriterionKind, Matrix, Score};
 use crate::state::Action;
-use web_sys::HtmlSelectElement;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
+
+/// Rows of a table this long or longer are virtualised.
+pub const VIRTUAL_FROM: usize = 300;
+/// The height of every row of a virtualised table, in CSS pixels (see `.virtual` in the CSS).
+const ROW_PX: f64 = 36.0;
+/// Rows drawn beyond the visible ones, above and below.
+const OVERSCAN: usize = 12;
+/// Rows a Page Up or Page Down moves.
+const PAGE_ROWS: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct MatrixTableProps {
@@ -17,105 +30,14 @@ pub struct MatrixTableProps {
     pub published: Shared<Matrix>,
     pub evaluation: Shared<Evaluation>,
     pub baseline: Shared<Baseline>,
+    /// The rows to show, in order (headings and items, or items only when sorted or filtered).
+    pub rows: Shared<Vec<TableRow>>,
     pub on_action: Callback<Action>,
 }
 
 /// A band written as text on its colour.
-pub fn band_chip(band: crate::model::Band) -> Html {
+pub fn band_chip(band: Band) -> Html {
     html! { <span class={classes!("band-chip", band.css())}>{ band.name() }</span> }
-}
-
-/// A movement as the engine words it, after an arrow for a band change (hidden from screen
-/// readers, which hear the words): "▼ Amber → Green, down a band; rank 12 → 14".
-pub fn movement_words(movement: Movement) -> Html {
-    let arrow = movement.arrow();
-    let direction = match movement.band_steps() {
-        n if n > 0 => Some("band-up"),
-        n if n < 0 => Some("band-down"),
-        _ => None,
-    };
-    html! {
-        <span class={classes!("movement-words", direction)}>
-            if !arrow.is_empty() { <span aria-hidden="true" class="arrow">{ arrow }</span>{ " " } }
-            { movement.describe() }
-        </span>
-    }
-}
-
-fn score_cell(props: &MatrixTableProps, item: usize, criterion: usize) -> Html {
-    let Some(row) = props.matrix.items.get(item) else {
-        return html! {};
-    };
-    let score = row.score(criterion);
-    let published = props.published.items.get(item).map(|p| p.score(criterion));
-    let edited = published.is_some_and(|p| p != score);
-    let criterion_name = props
-        .matrix
-        .criteria
-        .get(criterion)
-        .map_or("", |c| c.name.as_str());
-    let on_action = props.on_action.clone();
-    let onchange = Callback::from(move |e: Event| {
-        let text = e.target_unchecked_into::<HtmlSelectElement>().value();
-        if let Some(score) = Score::parse(&text) {
-            on_action.emit(Action::ScoreEdited {
-                item,
-                criterion,
-                score,
-            });
-        }
-    });
-    let title = match published {
-        Some(p) if edited => format!("{}; published {p}", score.meaning()),
-        _ => score.meaning().to_owned(),
-    };
-    html! {
-        <td class={classes!("score", edited.then_some("edited"), (score == Score::Unknown).then_some("unknown"))}>
-            <select class="score-select" aria-label={format!("{}, {} score", row.name, criterion_name)} {title} {onchange}>
-                { for Score::ALL.into_iter().map(|option| html! {
-                    <option value={option.to_string()} selected={option == score}>{ option.to_string() }</option>
-                }) }
-            </select>
-            if edited { <span class="edited-mark" aria-hidden="true">{ "•" }</span> }
-        </td>
-    }
-}
-
-fn range_cell(result: &ItemResult) -> Html {
-    match result.range {
-        Some(range) if range.min_band == range.max_band => html! {
-            <td class="range">{ format!("{}-{}: always {}", format_total(range.min), format_total(range.max), range.min_band) }</td>
-        },
-        Some(range) => html! {
-            <td class="range">{ format!("{}-{}: {} to {}", format_total(range.min), format_total(range.max), range.min_band, range.max_band) }</td>
-        },
-        None => {
-            html! { <td class="range"><span class="visually-hidden">{ "no unknown scores" }</span></td> }
-        }
-    }
-}
-
-fn item_row(props: &MatrixTableProps, index: usize) -> Html {
-    let (Some(item), Some(result)) = (
-        props.matrix.items.get(index),
-        props.evaluation.items.get(index),
-    ) else {
-        return html! {};
-    };
-    let moved = movement(&props.baseline, &props.evaluation, index);
-    html! {
-        <tr class={classes!("item-row", result.band.css())} data-item={item.name.clone()} key={item.name.clone()}>
-            <th scope="row" class="item-name">{ &item.name }</th>
-            { for (0..props.matrix.criteria.len()).map(|c| score_cell(props, index, c)) }
-            <td class="total">{ format_total(result.total) }</td>
-            <td class="band">{ band_chip(result.band) }</td>
-            { range_cell(result) }
-            <td class="rank">{ result.rank.to_string() }</td>
-            <td class="published">{ item.published_total.map(|t| t.to_string()).unwrap_or_default() }</td>
-            <td class="movement">{ moved.map(movement_words).unwrap_or_default() }</td>
-            <td class="source">{ &item.data_source }</td>
-        </tr>
-    }
 }
 
 fn subtotal_text(subtotal: &Subtotal) -> String {
@@ -125,10 +47,10 @@ fn subtotal_text(subtotal: &Subtotal) -> String {
     }
 }
 
-fn heading_row(class: &'static str, subtotal: &Subtotal, columns: usize) -> Html {
+fn heading_row(class: &'static str, subtotal: &Subtotal, columns: usize, row_index: usize) -> Html {
     html! {
-        <tr class={class}>
-            <th scope="rowgroup" colspan={columns.to_string()}>
+        <tr class={class} aria-rowindex={row_index.to_string()}>
+            <th scope="rowgroup" role="rowheader" colspan={columns.to_string()} aria-colspan={columns.to_string()}>
                 <span class="heading-name">{ &subtotal.name }</span>
                 <span class="subtotal">{ subtotal_text(subtotal) }</span>
             </th>
@@ -136,107 +58,414 @@ fn heading_row(class: &'static str, subtotal: &Subtotal, columns: usize) -> Html
     }
 }
 
-/// How many items the table draws at once; larger matrices are shown a page at a time.
-pub const ROWS_PER_PAGE: usize = 200;
-
-fn table_row(props: &MatrixTableProps, row: TableRow, columns: usize) -> Html {
-    let evaluation = &props.evaluation;
-    match row {
-        TableRow::Group(g) => evaluation
-            .groups
-            .get(g)
-            .map(|s| heading_row("group-row", s, columns))
-            .unwrap_or_default(),
-        TableRow::Category(c) => evaluation
-            .categories
-            .get(c)
-            .map(|s| heading_row("category-row", s, columns))
-            .unwrap_or_default(),
-        TableRow::Item(i) => item_row(props, i),
-    }
+/// The state the stable cell callback reads: the latest props and setters.
+struct Latest {
+    on_action: Callback<Action>,
+    active: UseStateSetter<Option<(usize, usize)>>,
+    editing: UseStateSetter<Option<(usize, usize)>>,
+    last_edit: UseStateSetter<Option<(usize, usize)>>,
+    focus_pending: Rc<RefCell<bool>>,
+    criteria: usize,
 }
 
-/// Splits rows into `<tbody>` groups, one per category (with its group heading, if any).
-fn row_groups(rows: &[TableRow]) -> Vec<&[TableRow]> {
-    let mut groups = Vec::new();
-    let mut start = 0;
-    for (index, row) in rows.iter().enumerate() {
-        let opens = match row {
-            TableRow::Group(_) => true,
-            TableRow::Category(_) => index == 0 || !matches!(rows[index - 1], TableRow::Group(_)),
-            TableRow::Item(_) => false,
-        };
-        if opens && index > start {
-            groups.push(&rows[start..index]);
-            start = index;
+fn on_cell_event(latest: &Latest, event: CellEvent) {
+    match event {
+        CellEvent::Clicked { item, column } => {
+            latest.active.set(Some((item, column)));
+            if (1..=latest.criteria).contains(&column) {
+                latest.editing.set(Some((item, column - 1)));
+            }
+            *latest.focus_pending.borrow_mut() = true;
         }
+        CellEvent::Chosen {
+            item,
+            criterion,
+            score,
+        } => {
+            latest.editing.set(None);
+            latest.last_edit.set(Some((item, criterion)));
+            *latest.focus_pending.borrow_mut() = true;
+            latest.on_action.emit(Action::ScoreEdited {
+                item,
+                criterion,
+                score,
+            });
+        }
+        CellEvent::Cancelled => latest.editing.set(None),
     }
-    if start < rows.len() {
-        groups.push(&rows[start..]);
-    }
-    groups
 }
 
-fn pager(page: &Page, on_page: &Callback<usize>) -> Html {
-    if page.pages <= 1 {
-        return html! {};
-    }
-    let previous = on_page.reform({
-        let p = page.page;
-        move |_: MouseEvent| p.saturating_sub(1)
-    });
-    let next = on_page.reform({
-        let p = page.page;
-        move |_: MouseEvent| p + 1
-    });
-    html! {
-        <nav class="pager" aria-label="Matrix rows">
-            <button type="button" onclick={previous} disabled={page.page == 0}>{ "Previous rows" }</button>
-            <span class="pager-position" aria-live="polite">{ format!(
-                "Items {}-{} of {} (page {} of {})",
-                page.first_item + 1, page.first_item + page.items_shown, page.items_total, page.page + 1, page.pages) }</span>
-            <button type="button" onclick={next} disabled={page.page + 1 >= page.pages}>{ "Next rows" }</button>
-        </nav>
+/// Where the arrow, Home/End and Page keys move the active cell, if they are such keys.
+fn moved(
+    key: &KeyboardEvent,
+    at: (usize, usize),
+    items: &[usize],
+    last_column: usize,
+) -> Option<(usize, usize)> {
+    let (position, column) = at;
+    let last_row = items.len().checked_sub(1)?;
+    let ctrl = key.ctrl_key() || key.meta_key();
+    let (position, column) = match key.key().as_str() {
+        "ArrowUp" => (position.saturating_sub(1), column),
+        "ArrowDown" => ((position + 1).min(last_row), column),
+        "ArrowLeft" => (position, column.saturating_sub(1)),
+        "ArrowRight" => (position, (column + 1).min(last_column)),
+        "PageUp" => (position.saturating_sub(PAGE_ROWS), column),
+        "PageDown" => ((position + PAGE_ROWS).min(last_row), column),
+        "Home" if ctrl => (0, 0),
+        "End" if ctrl => (last_row, last_column),
+        "Home" => (position, 0),
+        "End" => (position, last_column),
+        _ => return None,
+    };
+    Some((*items.get(position)?, column))
+}
+
+/// What typing `key` on a score cell sets it to.
+fn typed_score(key: &str) -> Option<Score> {
+    match key {
+        "Delete" | "Backspace" => Some(Score::Unknown),
+        _ => Score::parse(key),
     }
 }
 
 #[function_component(MatrixTable)]
+#[allow(clippy::too_many_lines)] // one grid: keys, focus, the virtual window and the rows
 pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let matrix = &props.matrix;
-    let columns = matrix.criteria.len() + 8;
-    let page_number = use_state(|| 0usize);
-    let rows = use_memo(props.evaluation.clone(), |e| table_rows(e));
-    let page = page_of(&rows, *page_number, ROWS_PER_PAGE);
-    let on_page = {
-        let page_number = page_number.clone();
-        Callback::from(move |p: usize| page_number.set(p))
+    let criteria = matrix.criteria.len();
+    let last_column = criteria + 7;
+    let columns = criteria + 8;
+    let active = use_state(|| None::<(usize, usize)>);
+    let editing = use_state(|| None::<(usize, usize)>);
+    let last_edit = use_state(|| None::<(usize, usize)>);
+    let scroll_row = use_state(|| 0usize);
+    let focus_pending = use_mut_ref(|| false);
+    let scroller = use_node_ref();
+    let rows = &props.rows;
+    // Items in display order, and each item's place among the rows.
+    let order = use_memo(rows.clone(), |rows| {
+        let items: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| match r {
+                TableRow::Item(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let places: HashMap<usize, usize> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(place, r)| match r {
+                TableRow::Item(i) => Some((*i, place)),
+                _ => None,
+            })
+            .collect();
+        let positions: HashMap<usize, usize> =
+            items.iter().enumerate().map(|(p, i)| (*i, p)).collect();
+        (items, places, positions)
+    });
+    let latest = use_mut_ref(|| None::<Latest>);
+    *latest.borrow_mut() = Some(Latest {
+        on_action: props.on_action.clone(),
+        active: active.setter(),
+        editing: editing.setter(),
+        last_edit: last_edit.setter(),
+        focus_pending: Rc::clone(&focus_pending),
+        criteria,
+    });
+    let on_cell = use_memo((), {
+        let latest = Rc::clone(&latest);
+        move |()| {
+            Callback::from(move |event: CellEvent| {
+                if let Some(latest) = latest.borrow().as_ref() {
+                    on_cell_event(latest, event);
+                }
+            })
+        }
+    });
+    let virtual_mode = rows.len() >= VIRTUAL_FROM;
+    // The active cell, or the first item's name when none is (the grid's one tab stop).
+    let first_item = order.0.first().copied();
+    let current = (*active)
+        .filter(|(item, _)| order.2.contains_key(item))
+        .or(first_item.map(|i| (i, 0)));
+
+    // Scroll the active row into view (virtual tables), then focus the active cell.
+    {
+        let (focus_pending, editing) = (Rc::clone(&focus_pending), *editing);
+        use_effect(move || {
+            if !std::mem::take(&mut *focus_pending.borrow_mut()) {
+                return;
+            }
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let target = if editing.is_some() {
+                document.get_element_by_id("score-chooser")
+            } else {
+                current
+                    .and_then(|(item, column)| document.get_element_by_id(&cell_id(item, column)))
+            };
+            if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = element.focus();
+            } else if virtual_mode {
+                // Not drawn yet: focus it once the scroll has brought it in.
+                *focus_pending.borrow_mut() = true;
+            }
+        });
+    }
+
+    let onkeydown = {
+        let (active, editing, last_edit, focus_pending) = (
+            active.clone(),
+            editing.clone(),
+            last_edit.clone(),
+            Rc::clone(&focus_pending),
+        );
+        let (order, on_action, scroller, scroll_row) = (
+            order.clone(),
+            props.on_action.clone(),
+            scroller.clone(),
+            scroll_row.clone(),
+        );
+        Callback::from(move |key: KeyboardEvent| {
+            if editing.is_some() {
+                if key.key() == "Escape" {
+                    key.prevent_default();
+                    editing.set(None);
+                    *focus_pending.borrow_mut() = true;
+                }
+                return;
+            }
+            // The cell the key was pressed in (the focused one), else the active one.
+            let Some((item, column)) = cell_of(key.target()).or(current) else {
+                return;
+            };
+            let Some(&position) = order.2.get(&item) else {
+                return;
+            };
+            if let Some(next) = moved(&key, (position, column), &order.0, last_column) {
+                key.prevent_default();
+                active.set(Some(next));
+                *focus_pending.borrow_mut() = true;
+                if virtual_mode {
+                    scroll_into_view(
+                        &scroller,
+                        order.1.get(&next.0).copied().unwrap_or(0),
+                        &scroll_row,
+                    );
+                }
+                return;
+            }
+            if !(1..=criteria).contains(&column)
+                || key.ctrl_key()
+                || key.meta_key()
+                || key.alt_key()
+            {
+                return;
+            }
+            let criterion = column - 1;
+            match key.key().as_str() {
+                "Enter" | "F2" => {
+                    key.prevent_default();
+                    editing.set(Some((item, criterion)));
+                    *focus_pending.borrow_mut() = true;
+                }
+                typed => {
+                    if let Some(score) = typed_score(typed) {
+                        key.prevent_default();
+                        last_edit.set(Some((item, criterion)));
+                        on_action.emit(Action::ScoreEdited {
+                            item,
+                            criterion,
+                            score,
+                        });
+                    }
+                }
+            }
+        })
     };
+    let onfocusin = {
+        let active = active.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(cell) = cell_of(e.target()) {
+                if *active != Some(cell) {
+                    active.set(Some(cell));
+                }
+            }
+        })
+    };
+    let onscroll = {
+        let (scroller, scroll_row) = (scroller.clone(), scroll_row.clone());
+        Callback::from(move |_: Event| {
+            if let Some(container) = scroller.cast::<HtmlElement>() {
+                let row = row_at(f64::from(container.scroll_top()));
+                if row != *scroll_row {
+                    scroll_row.set(row);
+                }
+            }
+        })
+    };
+
+    // The rows to draw: all of them, or the window around the scroll position.
+    let (first, last) = if virtual_mode {
+        let first = scroll_row.saturating_sub(OVERSCAN);
+        (first, (*scroll_row + 40 + OVERSCAN).min(rows.len()))
+    } else {
+        (0, rows.len())
+    };
+    let evaluation = &props.evaluation;
+    let draw = |place: usize, row: TableRow| -> Html {
+        let row_index = place + 2;
+        match row {
+            TableRow::Group(g) => evaluation
+                .groups
+                .get(g)
+                .map(|s| heading_row("group-row", s, columns, row_index))
+                .unwrap_or_default(),
+            TableRow::Category(c) => evaluation
+                .categories
+                .get(c)
+                .map(|s| heading_row("category-row", s, columns, row_index))
+                .unwrap_or_default(),
+            TableRow::Item(i) => item_row(props, i, row_index, current, *editing, &on_cell),
+        }
+    };
+    let announcement = announcement(props, *last_edit);
     html! {
         <>
-        { pager(&page, &on_page) }
-        <div class="table-scroll">
-        <table class="matrix">
+        <p class="visually-hidden" aria-live="polite">{ announcement }</p>
+        <p class="hint grid-help" id="grid-help">{ "Arrow keys move between cells; type 0-4 or ? to set a score, Enter or F2 to choose one, Delete for '?'. Moving never changes a score." }</p>
+        <div class={classes!("table-scroll", virtual_mode.then_some("virtual"))} ref={scroller} onscroll={virtual_mode.then_some(onscroll)}>
+        <table class="matrix" role="grid" aria-rowcount={(rows.len() + 1).to_string()} aria-colcount={columns.to_string()}
+            aria-describedby="grid-help" {onkeydown} {onfocusin}>
             <caption>{ format!("{}: scores 0-4 ('?' = no data), weighted total, band and movement against the published matrix", matrix.title) }</caption>
             <thead>
-                <tr>
-                    <th scope="col">{ "Item" }</th>
+                <tr aria-rowindex="1">
+                    <th scope="col" role="columnheader">{ "Item" }</th>
                     { for matrix.criteria.iter().map(|c| html! {
-                        <th scope="col" class={classes!("criterion", (c.kind == CriterionKind::Unattributed).then_some("unattributed"))} title={c.description.clone()}>{ &c.name }</th>
+                        <th scope="col" role="columnheader" class={classes!("criterion", (c.kind == CriterionKind::Unattributed).then_some("unattributed"))} title={c.description.clone()}>{ &c.name }</th>
                     }) }
-                    <th scope="col">{ "Total" }</th>
-                    <th scope="col">{ "Band" }</th>
-                    <th scope="col">{ "If '?' were 0 to 4" }</th>
-                    <th scope="col">{ "Rank" }</th>
-                    <th scope="col">{ "Published total" }</th>
-                    <th scope="col">{ "Against published" }</th>
-                    <th scope="col">{ "Data source" }</th>
+                    <th scope="col" role="columnheader">{ "Total" }</th>
+                    <th scope="col" role="columnheader">{ "Band" }</th>
+                    <th scope="col" role="columnheader">{ "If '?' were 0 to 4" }</th>
+                    <th scope="col" role="columnheader">{ "Rank" }</th>
+                    <th scope="col" role="columnheader">{ "Published total" }</th>
+                    <th scope="col" role="columnheader">{ "Against published" }</th>
+                    <th scope="col" role="columnheader">{ "Data source" }</th>
                 </tr>
             </thead>
-            { for row_groups(&page.rows).into_iter().map(|rows| html! {
-                <tbody>{ for rows.iter().map(|&row| table_row(props, row, columns)) }</tbody>
-            }) }
+            <tbody>
+                if first > 0 {
+                    <tr class="spacer" aria-hidden="true" style={format!("height: {}px", first as f64 * ROW_PX)}><td colspan={columns.to_string()}></td></tr>
+                }
+                { for rows.iter().enumerate().skip(first).take(last - first).map(|(place, row)| draw(place, *row)) }
+                if last < rows.len() {
+                    <tr class="spacer" aria-hidden="true" style={format!("height: {}px", (rows.len() - last) as f64 * ROW_PX)}><td colspan={columns.to_string()}></td></tr>
+                }
+            </tbody>
         </table>
         </div>
+        if rows.is_empty() {
+            <p class="hint">{ "No item matches the filter." }</p>
+        }
         </>
+    }
+}
+
+/// The (item, column) of the grid cell an event happened in, from its id.
+fn cell_of(target: Option<web_sys::EventTarget>) -> Option<(usize, usize)> {
+    let id = target?.dyn_into::<web_sys::Element>().ok()?.id();
+    let mut parts = id.strip_prefix("cell-")?.split('-');
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
+/// The row under a scroll offset.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn row_at(scroll_top: f64) -> usize {
+    (scroll_top / ROW_PX).max(0.0) as usize
+}
+
+/// Scrolls a virtual table so that row `place` is in view.
+fn scroll_into_view(scroller: &NodeRef, place: usize, scroll_row: &UseStateHandle<usize>) {
+    let Some(container) = scroller.cast::<HtmlElement>() else {
+        return;
+    };
+    let top = f64::from(container.scroll_top());
+    let height = f64::from(container.client_height());
+    let row_top = place as f64 * ROW_PX;
+    // The header row sits over the first row's space.
+    let target = if row_top < top + ROW_PX {
+        Some((row_top - ROW_PX).max(0.0))
+    } else if row_top + 2.0 * ROW_PX > top + height {
+        Some(row_top + 2.0 * ROW_PX - height)
+    } else {
+        None
+    };
+    if let Some(target) = target {
+        #[allow(clippy::cast_possible_truncation)]
+        container.set_scroll_top(target as i32);
+        scroll_row.set(row_at(target));
+    }
+}
+
+/// What a screen reader hears after an edit: the item, the criterion, the score, the new
+/// total and band.
+fn announcement(props: &MatrixTableProps, last_edit: Option<(usize, usize)>) -> String {
+    let Some((item, criterion)) = last_edit else {
+        return String::new();
+    };
+    let (Some(row), Some(result), Some(c)) = (
+        props.matrix.items.get(item),
+        props.evaluation.items.get(item),
+        props.matrix.criteria.get(criterion),
+    ) else {
+        return String::new();
+    };
+    format!(
+        "{}, {}: {}. Total {}, {}.",
+        row.name,
+        c.name,
+        row.score(criterion),
+        format_total(result.total),
+        result.band
+    )
+}
+
+fn item_row(
+    props: &MatrixTableProps,
+    index: usize,
+    row_index: usize,
+    current: Option<(usize, usize)>,
+    editing: Option<(usize, usize)>,
+    on_cell: &Callback<CellEvent>,
+) -> Html {
+    let (Some(item), Some(result)) = (
+        props.matrix.items.get(index),
+        props.evaluation.items.get(index),
+    ) else {
+        return html! {};
+    };
+    let published_row = props.published.items.get(index);
+    let published: Vec<Option<Score>> = item
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(c, s)| published_row.map(|p| p.score(c)).filter(|p| p != s))
+        .collect();
+    html! {
+        <ItemRow key={index}
+            item={index}
+            {row_index}
+            name={AttrValue::from(item.name.clone())}
+            scores={item.scores.clone()}
+            {published}
+            result={result.clone()}
+            moved={movement(&props.baseline, &props.evaluation, index)}
+            published_total={item.published_total}
+            data_source={AttrValue::from(item.data_source.clone())}
+            active_column={current.filter(|(i, _)| *i == index).map(|(_, c)| c)}
+            editing={editing.filter(|(i, _)| *i == index).map(|(_, c)| c)}
+            on_cell={on_cell.clone()} />
     }
 }

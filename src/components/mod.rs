@@ -19,6 +19,8 @@ mod scenario_bar;
 mod session;
 mod shared;
 mod switcher;
+mod table_controls;
+mod table_row;
 mod weights_panel;
 mod workspace_view;
 

@@ -1,8 +1,9 @@
 //! The ranked priority list with ties ("="), bands, movement against the published
 //! baseline, and live Red / Amber / Green counts.
 
-use super::matrix_table::{band_chip, movement_words};
+use super::matrix_table::band_chip;
 use super::shared::Shared;
+use super::table_row::movement_words;
 use super::LIST_LIMIT;
 use crate::engine::{format_total, movement, Baseline, Evaluation};
 use crate::model::Matrix;
@@ -13,6 +14,8 @@ pub struct PriorityListProps {
     pub matrix: Shared<Matrix>,
     pub evaluation: Shared<Evaluation>,
     pub baseline: Shared<Baseline>,
+    /// The items to list, highest total first (the filter applied).
+    pub items: Shared<Vec<usize>>,
 }
 
 #[function_component(PriorityList)]
@@ -20,14 +23,14 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
     let counts = props.evaluation.counts;
     html! {
         <section class="priorities" aria-labelledby="priorities-heading">
-            <h2 id="priorities-heading">{ "Ranked priorities" }</h2>
+            <h2 id="priorities-heading" tabindex="-1">{ "Ranked priorities" }</h2>
             <p class="band-counts" aria-live="polite">
                 <span class="count red">{ format!("Red {}", counts.red) }</span>{ ", " }
                 <span class="count amber">{ format!("Amber {}", counts.amber) }</span>{ ", " }
                 <span class="count green">{ format!("Green {}", counts.green) }</span>
             </p>
             <ol class="priority-list">
-                { for props.evaluation.ranking.iter().take(LIST_LIMIT).filter_map(|&index| {
+                { for props.items.iter().take(LIST_LIMIT).filter_map(|&index| {
                     let item = props.matrix.items.get(index)?;
                     let result = props.evaluation.items.get(index)?;
                     let moved = movement(&props.baseline, &props.evaluation, index);
@@ -44,8 +47,11 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                     })
                 }) }
             </ol>
-            if props.evaluation.ranking.len() > LIST_LIMIT {
-                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", props.evaluation.ranking.len()) }</p>
+            if props.items.len() > LIST_LIMIT {
+                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", props.items.len()) }</p>
+            }
+            if props.items.len() < props.evaluation.ranking.len() {
+                <p class="hint">{ format!("The filter above the table shows {} of {} items here too, in rank order.", props.items.len(), props.evaluation.ranking.len()) }</p>
             }
         </section>
     }

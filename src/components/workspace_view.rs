@@ -14,11 +14,12 @@ use super::published_priorities::PublishedPriorities;
 use super::saved_panel::{SaveStatus, SavedPanel};
 use super::scenario_bar::ScenarioBar;
 use super::shared::Shared;
+use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
 use crate::data::encode_link;
 use crate::engine::{
-    audit, band_changes, baseline, evaluate, weighting_sentence, Audit, BandChanges, Baseline,
-    Evaluation, Minutes,
+    audit, band_changes, baseline, evaluate, view_items, view_rows, weighting_sentence, Audit,
+    BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow, TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -96,6 +97,34 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         })
         .into();
     let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
+    let rows: Shared<Vec<TableRow>> = use_memo(
+        (
+            matrix.clone(),
+            evaluation.clone(),
+            base.clone(),
+            current.settings.thresholds,
+            current.view.clone(),
+        ),
+        |(m, e, b, t, v)| view_rows(m, e, b, t, v),
+    )
+    .into();
+    let ranked: Shared<Vec<usize>> = use_memo(
+        (
+            matrix.clone(),
+            evaluation.clone(),
+            base.clone(),
+            current.settings.thresholds,
+            current.view.filter.clone(),
+        ),
+        |(m, e, b, t, f)| {
+            let by_rank = TableView {
+                sort: SortKey::Total,
+                filter: f.clone(),
+            };
+            view_items(m, e, b, t, &by_rank)
+        },
+    )
+    .into();
     let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
     let showing = current.scenario_name();
     let showing_in_text = match current.scenario {
@@ -148,16 +177,18 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 on_action={dispatch.clone()} />
             <section class="matrix-section" aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">{ &matrix.title }</h2>
+                <TableControls view={current.view.clone()} shown={ranked.len()} total={matrix.items.len()} on_action={dispatch.clone()} />
                 <MatrixTable
                     matrix={matrix.clone()}
                     published={published.clone()}
                     evaluation={evaluation.clone()}
                     baseline={base.clone()}
+                    {rows}
                     on_action={dispatch.clone()} />
             </section>
             <div class="side-column">
                 <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
-                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} />
+                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} items={ranked} />
             </div>
         </main>
         <div class="lower">

@@ -24,6 +24,7 @@ pub mod import_job;
 pub mod problem;
 pub mod results_export;
 pub mod link;
+pub mod synthetic;
 pub mod workspace;
 
 pub use cells::{escape_cell, unescape_cell};
@@ -34,5 +35,6 @@ pub use decode::{decode, DecodeError, Decoded, TextEncoding, MAX_IMPORT_BYTES};
 pub use import_job::{ImportJob, Progress};
 pub use problem::{column_letters, Problem};
 pub use results_export::export_results;
+pub use synthetic::synthetic_matrix;
 pub use link::{decode_link, encode_link, LinkError, MAX_LINK_CHARS};
 pub use workspace::{decode_workspace, encode_workspace, Loaded, WorkspaceError, APP_ID, SCHEMA_VERSION};

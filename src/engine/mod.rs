@@ -8,6 +8,7 @@ mod evaluate;
 mod ranking;
 mod scoring;
 mod table_rows;
+mod view_order;
 mod wording;
 
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
@@ -19,4 +20,5 @@ pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, Total
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
 pub use table_rows::{page_of, table_rows, Page, TableRow};
+pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};
 pub use wording::{times, weighting_sentence};

@@ -47,6 +47,7 @@ pub(super) fn apply(current: &mut MatrixState, action: &Action) {
             current.decisions = current.published.decisions.clone();
         }
         Action::DecisionAdded(decision) => current.decisions.push(decision.clone()),
+        Action::ViewChanged(view) => current.view = view.clone(),
         Action::DecisionRemoved(index) => {
             if *index < current.decisions.len() {
                 current.decisions.remove(*index);

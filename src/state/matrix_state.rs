@@ -1,6 +1,7 @@
 //! `MatrixState`: one matrix being explored (published original, score edits, settings,
 //! board decisions, named scenarios and the comparison chosen) and its `Snapshot` for undo.
 
+use crate::engine::TableView;
 use crate::model::{BoardDecision, Edits, Matrix, Scenario, Settings};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -35,6 +36,8 @@ pub struct MatrixState {
     pub scenario: Option<usize>,
     /// What the current what-if is compared with.
     pub compare: Compare,
+    /// How the table and the ranked list are sorted and filtered.
+    pub view: TableView,
 }
 
 /// The user's part of a `MatrixState`: everything but the matrices, for undo and saving.
@@ -69,6 +72,7 @@ impl MatrixState {
             scenarios: Vec::new(),
             scenario: None,
             compare: Compare::Published,
+            view: TableView::default(),
         }
     }
 
@@ -169,6 +173,8 @@ struct MatrixStateData {
     scenario: Option<usize>,
     #[serde(default)]
     compare: Compare,
+    #[serde(default)]
+    view: TableView,
 }
 
 impl From<MatrixState> for MatrixStateData {
@@ -181,6 +187,7 @@ impl From<MatrixState> for MatrixStateData {
             scenarios: state.scenarios,
             scenario: state.scenario,
             compare: state.compare,
+            view: state.view,
         }
     }
 }
@@ -223,6 +230,7 @@ impl TryFrom<MatrixStateData> for MatrixState {
                 Compare::Scenario(i) if i >= count => Compare::Published,
                 other => other,
             },
+            view: data.view,
         };
         state.set_edits(data.edits);
         Ok(state)

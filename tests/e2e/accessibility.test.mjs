@@ -7,7 +7,16 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { copyPage, expectText, openBrowser, openPage, row, tab, withCleanup } from "./harness.mjs";
+import {
+  copyPage,
+  expectText,
+  openBrowser,
+  openPage,
+  row,
+  setScore,
+  tab,
+  withCleanup,
+} from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -46,7 +55,7 @@ test("no WCAG A/AA violations: published matrices, a what-if, and a refused impo
 
     await page.getByLabel("Public concern weight, exact value", { exact: true }).fill("2");
     await page.getByLabel("Public concern weight, exact value", { exact: true }).press("Tab");
-    await page.getByLabel("Begging, Public concern score", { exact: true }).selectOption("4");
+    await setScore(page, "Begging", "Public concern", "4");
     await page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true }).check();
     await expectText(page.locator(".weights-panel .status"), /Showing your changes/);
     assert.deepEqual(await violations(page), [], "ASB with a what-if and an edit");

@@ -239,3 +239,23 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The grid cell holding `item`'s score for the criterion headed `criterion`. */
+export async function scoreCell(page, item, criterion) {
+  const headers = (await page.locator("table.matrix thead th").allTextContents()).map((t) => t.trim());
+  const column = headers.indexOf(criterion);
+  assert.ok(column > 0, `no column headed ${criterion}: ${headers.join(" | ")}`);
+  return row(page, item).locator(`[aria-colindex="${column + 1}"]`);
+}
+
+/** The score shown for `item` and `criterion` ("0".."4" or "?"). */
+export async function readScore(page, item, criterion) {
+  const text = await (await scoreCell(page, item, criterion)).innerText();
+  return text.trim().charAt(0);
+}
+
+/** Sets a score with the mouse, as a person would: click the cell, pick in its chooser. */
+export async function setScore(page, item, criterion, value) {
+  await (await scoreCell(page, item, criterion)).click();
+  await page.locator("#score-chooser").selectOption(value);
+}

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { copyPage, expectText, openBrowser, openPage, row, tab, withCleanup } from "./harness.mjs";
+import { copyPage, expectText, openBrowser, openPage, row, scoreCell, tab, withCleanup } from "./harness.mjs";
 import { loadSeed, predict } from "./predict.mjs";
 
 const asb = loadSeed("asb");
@@ -15,12 +15,17 @@ const asb = loadSeed("asb");
  * setTimeout(0)); the second callback of the same frame, which runs after the first one's
  * microtasks and before the frame is painted, reads the rows and the band counts.
  */
-function changeAndReadSameFrame(page, { label, value, eventName, deferByOneTask = false }) {
+function changeAndReadSameFrame(page, { label, cell, value, eventName, deferByOneTask = false }) {
   return page.evaluate(
-    ({ label, value, eventName, deferByOneTask }) =>
+    ({ label, cell, value, eventName, deferByOneTask }) =>
       new Promise((resolve) => {
-        const control = document.querySelector(`[aria-label="${label}"]`);
+        const control = document.querySelector(cell ?? `[aria-label="${label}"]`);
         const change = () => {
+          if (eventName === "keydown") {
+            control.focus();
+            control.dispatchEvent(new KeyboardEvent("keydown", { key: value, bubbles: true, cancelable: true }));
+            return;
+          }
           control.value = value;
           control.dispatchEvent(new Event(eventName, { bubbles: true }));
         };
@@ -34,7 +39,7 @@ function changeAndReadSameFrame(page, { label, value, eventName, deferByOneTask 
           resolve({ rows, counts: document.querySelector(".band-counts").textContent.trim() });
         });
       }),
-    { label, value, eventName, deferByOneTask },
+    { label, cell, value, eventName, deferByOneTask },
   );
 }
 
@@ -66,10 +71,11 @@ test("a typed weight and a score edit are painted in the frame they happen", asy
       edits: { "Youth Nuisance": { "Public concern": 0 } },
     });
     assert.notDeepEqual(edited.rows, weighted.rows, "the edit must change something to be seen");
+    const cell = await scoreCell(page, "Youth Nuisance", "Public concern");
     const afterEdit = await changeAndReadSameFrame(page, {
-      label: "Youth Nuisance, Public concern score",
+      cell: `#${await cell.getAttribute("id")}`,
       value: "0",
-      eventName: "change",
+      eventName: "keydown",
     });
     assert.deepEqual(afterEdit.rows, edited.rows);
   }));

@@ -12,6 +12,7 @@ import {
   openBrowser,
   openPage,
   row,
+  scoreCell,
   tab,
   withCleanup,
 } from "./harness.mjs";
@@ -43,9 +44,8 @@ test("tabs, scores, weights and reset all work from the keyboard", async () =>
     await page.keyboard.press("End");
     assert.equal(await tab(page, "ASB").getAttribute("aria-selected"), "true");
 
-    // A score: focus its editor and type the new score.
-    const score = page.getByLabel("Street Drinking, Public concern score", { exact: true });
-    await score.focus();
+    // A score: focus its cell and type the new score.
+    await (await scoreCell(page, "Street Drinking", "Public concern")).focus();
     await page.keyboard.press("0");
     const edited = predict(asb, { edits: { "Street Drinking": { "Public concern": 0 } } });
     await expectRows(page, edited.rows);

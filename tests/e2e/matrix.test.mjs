@@ -11,8 +11,10 @@ import {
   expectText,
   openBrowser,
   openPage,
+  readScore,
   row,
   screenshot,
+  setScore,
   tab,
   withCleanup,
 } from "./harness.mjs";
@@ -110,9 +112,8 @@ test("editing a score re-bands that row", async () =>
       { item: "Street Drinking", total: "9", band: "Amber" },
     );
 
-    const score = page.getByLabel("Street Drinking, Public concern score", { exact: true });
-    assert.equal(await score.inputValue(), "2");
-    await score.selectOption("0");
+    assert.equal(await readScore(page, "Street Drinking", "Public concern"), "2");
+    await setScore(page, "Street Drinking", "Public concern", "0");
 
     const drinking = row(page, "Street Drinking");
     await expectText(drinking.locator("td.total"), /^\s*9\s*$/);

@@ -12,6 +12,7 @@ import {
   guardNetwork,
   openBrowser,
   openPage,
+  setScore,
   startSink,
   withCleanup,
 } from "./harness.mjs";
@@ -40,8 +41,8 @@ async function useTheApp(page) {
   await page.getByLabel("Generator weight", { exact: true }).press("ArrowRight");
   await page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true }).check();
   await page.getByLabel("Rescale weights so totals stay on the 0-24 scale", { exact: true }).uncheck();
-  await page.getByLabel("Street Drinking, Public concern score", { exact: true }).selectOption("0");
-  await page.getByLabel("Begging, Public concern score", { exact: true }).selectOption("4");
+  await setScore(page, "Street Drinking", "Public concern", "0");
+  await setScore(page, "Begging", "Public concern", "4");
   await page.getByRole("button", { name: "Reset to published" }).click();
   await expectText(page.locator('tr.item-row[data-item="Street Drinking"] td.total'), /^\s*11\s*$/);
 

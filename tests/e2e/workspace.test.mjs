@@ -13,8 +13,10 @@ import {
   expectText,
   openBrowser,
   openPage,
+  readScore,
   row,
   screenshot,
+  setScore,
   tab,
   tempFolder,
   withCleanup,
@@ -60,14 +62,14 @@ test("edits survive a reload: tab, weights and scores", async () =>
     const { page } = await start(context, url);
     await showAsb(page);
     await concernBox(page).fill("2");
-    await page.getByLabel("Rubbish, Public concern score", { exact: true }).selectOption("3");
+    await setScore(page, "Rubbish", "Public concern", "3");
     await waitForSave(page, 2, 1);
 
     await page.reload();
     await page.locator("html[data-wasm]").waitFor({ state: "attached" });
     assert.equal(await tab(page, "ASB").getAttribute("aria-selected"), "true", "same tab");
     assert.equal(await concernBox(page).inputValue(), "2");
-    assert.equal(await page.getByLabel("Rubbish, Public concern score", { exact: true }).inputValue(), "3");
+    assert.equal(await readScore(page, "Rubbish", "Public concern"), "3");
     const expected = predict(asb, { weights: { "Public concern": 2 }, edits: { Rubbish: { "Public concern": 3 } } });
     await expectRows(page, expected.rows);
     await expectText(page.locator(".boot-note"), /was restored/);
@@ -188,7 +190,7 @@ test("undo and redo a score edit from the keyboard", async () =>
     await showAsb(page);
     const published = predict(asb);
     const edited = predict(asb, { edits: { Rubbish: { "Public concern": 0 } } });
-    await page.getByLabel("Rubbish, Public concern score", { exact: true }).selectOption("0");
+    await setScore(page, "Rubbish", "Public concern", "0");
     await expectRows(page, edited.rows);
     await page.locator("#matrix-heading").click();
     await page.keyboard.press("Control+z");
@@ -244,7 +246,7 @@ test("a share link opened in a fresh profile reproduces the scenario, after aski
     const { page } = await start(first, url);
     await showAsb(page);
     await concernBox(page).fill("2");
-    await page.getByLabel("Rubbish, Public concern score", { exact: true }).selectOption("1");
+    await setScore(page, "Rubbish", "Public concern", "1");
     await page.getByLabel("Scenario name", { exact: true }).fill("Shared what-if");
     await page.getByRole("button", { name: "Save as new scenario" }).click();
     await page.getByRole("button", { name: "Copy link to this scenario" }).click();
