@@ -94,8 +94,20 @@ fn explorer(props: &ExplorerProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| (*state).clone())
     };
+    let skip = Callback::from(|e: MouseEvent| {
+        // Focus moves to the list without changing the address (the part after # is for links).
+        e.prevent_default();
+        if let Some(heading) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("priorities-heading"))
+            .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+        {
+            let _ = heading.focus();
+        }
+    });
     html! {
         <>
+        <a class="skip-link" href="#priorities-heading" onclick={skip}>{ "Skip to ranked priorities" }</a>
         <header class="app-header">
             <h1>{ "Matrix Explorer" }</h1>
             <p class="source">{ &current.published.source }</p>

@@ -1,6 +1,7 @@
 //! The data audit: rows whose printed scores disagree with their published totals, and
 //! subtotals that disagree with their rows or were not printed.
 
+use crate::engine::count_of;
 use super::shared::Shared;
 use crate::engine::{Audit, SubtotalLevel};
 use crate::model::Matrix;
@@ -22,11 +23,12 @@ fn level(level: SubtotalLevel) -> &'static str {
 #[function_component(AuditView)]
 pub fn audit_view(props: &AuditViewProps) -> Html {
     let audit = &props.audit;
+    let shortfall = audit.total_shortfall();
+    let points = if shortfall.unsigned_abs() == 1 { "point" } else { "points" };
     let summary = format!(
-        "{} of {} rows: printed scores disagree with the published total ({} points in all).",
+        "{} of {}: printed scores disagree with the published total ({shortfall} {points} in all).",
         audit.row_findings.len(),
-        audit.rows_checked,
-        audit.total_shortfall()
+        count_of(audit.rows_checked, "row", "rows")
     );
     html! {
         <section class="audit" aria-labelledby="audit-heading">

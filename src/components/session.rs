@@ -162,7 +162,7 @@ pub fn use_link(state: &UseReducerHandle<AppState>) -> UseStateHandle<Option<Lin
     use_state(move || {
         let location = web_sys::window()?.location();
         let hash = location.hash().ok()?;
-        if hash.len() <= 1 {
+        if !hash.starts_with(&format!("#{}", crate::data::link::PREFIX)) {
             return None;
         }
         let _ = location.set_hash("");

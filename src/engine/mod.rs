@@ -21,4 +21,4 @@ pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
 pub use table_rows::{page_of, table_rows, Page, TableRow};
 pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};
-pub use wording::{times, weighting_sentence};
+pub use wording::{count_of, times, weighting_sentence};

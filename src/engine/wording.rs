@@ -141,3 +141,12 @@ fn lowercase_first(clause: &str) -> String {
         None => clause.to_owned(),
     }
 }
+
+/// `count` with its noun, singular or plural: "1 point", "3 points".
+pub fn count_of(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}

@@ -279,7 +279,7 @@ test("Undo import brings back the replaced matrix with its score edit", async ()
 
     await expectRows(page, edited.rows);
     await expectBandCounts(page, edited.counts);
-    assert.equal(await score.inputValue(), "0", "the score edit came back with the matrix");
+    assert.equal(await readScore(page, "Street Drinking", "Public concern"), "0", "the score edit came back with the matrix");
     assert.deepEqual(await tabNames(page), ["Crime", "ASB"]);
     assert.equal(await tab(page, "ASB").getAttribute("aria-selected"), "true");
     await undo.waitFor({ state: "detached" });
