@@ -5,7 +5,7 @@
 
 use super::shared::Shared;
 use super::table_row::{cell_id, CellEvent, ItemRow};
-use crate::engine::{format_total, movement, Baseline, Evaluation, Subtotal, TableRow};
+use crate::engine::{format_total, movement, Baseline, Evaluation, Subtotal, TableRow, TableView};
 use crate::model::{Band, CriterionKind, Matrix, Score};
 use crate::state::Action;
 use std::cell::RefCell;
@@ -32,6 +32,8 @@ pub struct MatrixTableProps {
     pub baseline: Shared<Baseline>,
     /// The rows to show, in order (headings and items, or items only when sorted or filtered).
     pub rows: Shared<Vec<TableRow>>,
+    /// The sort and filter: when they change, the table goes back to its top.
+    pub view: TableView,
     pub on_action: Callback<Action>,
 }
 
@@ -184,6 +186,15 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
         }
     });
     let virtual_mode = rows.len() >= VIRTUAL_FROM;
+    {
+        let (scroller, scroll_row) = (scroller.clone(), scroll_row.clone());
+        use_effect_with(props.view.clone(), move |_| {
+            if let Some(container) = scroller.cast::<HtmlElement>() {
+                container.set_scroll_top(0);
+            }
+            scroll_row.set(0);
+        });
+    }
     // The active cell, or the first item's name when none is (the grid's one tab stop).
     let first_item = order.0.first().copied();
     let current = (*active)

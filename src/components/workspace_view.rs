@@ -184,6 +184,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                     evaluation={evaluation.clone()}
                     baseline={base.clone()}
                     {rows}
+                    view={current.view.clone()}
                     on_action={dispatch.clone()} />
             </section>
             <div class="side-column">

@@ -82,9 +82,9 @@ test("a 10,000-item matrix is one virtualised grid: keyboard, scrolling, sort, f
     assert.deepEqual(await page.locator("table.matrix tr.item-row").evaluateAll((rows) => rows.map((r) => r.dataset.item)), ["Item 9999"]);
     await page.getByLabel("Find items by name", { exact: true }).fill("");
     await page.getByLabel("Sort the table by", { exact: true }).selectOption({ label: "Name, A to Z" });
-    await expectText(page.locator("table.matrix tr.item-row").first(), /Item 0\b/);
-    await expectText(page.locator("table.matrix tr.item-row").nth(1), /Item 1\b/);
-    await expectText(page.locator("table.matrix tr.item-row").nth(2), /Item 10\b/);
+    await page.waitForFunction(() => document.querySelector("table.matrix tr.item-row")?.dataset.item === "Item 0");
+    const firstThree = await page.locator("table.matrix tr.item-row").evaluateAll((rows) => rows.slice(0, 3).map((r) => r.dataset.item));
+    assert.deepEqual(firstThree, ["Item 0", "Item 1", "Item 10"]);
 
     // A weight change re-bands all 10,000 items.
     const weighted = largeMatrix(2).counts;
