@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Turns Trunk's dist/ (index.html, the wasm-bindgen `--target web` glue, the _bg.wasm and the
 // CSS) into dist/matrix-explorer.html: one file that works when opened from disk (file://),
-// with the WebAssembly embedded as base64, the CSS inlined, and a Content-Security-Policy that
+// with the WebAssembly embedded gzip-compressed as base64, the CSS inlined, and a Content-Security-Policy that
 // allows only this one inline script (by its sha256) and no network at all.
 //
 // The build fails (exit 1, no file written) if anything in the result could still load
@@ -143,18 +143,24 @@ function initName(glue) {
   return name;
 }
 
-/** The inline module: the glue, then start-up code that decodes the embedded wasm. */
-function inlineModule(glue, wasmBytes) {
+/** The inline module: the glue, then start-up code that inflates and starts the embedded wasm. */
+function inlineModule(glue, packed) {
   const init = initName(glue);
   const startup = `
-// Start-up: the WebAssembly module is embedded as base64 and decoded with atob (no fetch:
-// the Content-Security-Policy has connect-src 'none').
+// Start-up: the WebAssembly module is embedded gzip-compressed as base64, decoded with atob
+// and inflated with the browser's own DecompressionStream (no fetch: the
+// Content-Security-Policy has connect-src 'none').
 {
-  const encoded = "${wasmBytes.toString("base64")}";
-  const binary = atob(encoded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const encoded = "${packed.toString("base64")}";
   try {
+    if (typeof DecompressionStream !== "function") {
+      throw new Error("this browser cannot unpack the app (it has no DecompressionStream); use a current Chrome, Edge or Firefox");
+    }
+    const binary = atob(encoded);
+    const packed = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     await ${init}({ module_or_path: bytes });
     document.documentElement.dataset.wasm = "started";
   } catch (error) {
@@ -270,14 +276,15 @@ function main() {
   const glue = readFileSync(distPath(distDir, page.js), "utf8");
   const wasm = readFileSync(distPath(distDir, page.wasm));
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
-  const script = inlineModule(glue, wasm);
+  const packed = gzipSync(wasm, { level: 9 });
+  const script = inlineModule(glue, packed);
   // The HTML parser would end or garble an inline script at these; JS cannot be escaped safely.
   const unsafe = /<\/script|<script|<!--/i.exec(script);
   if (unsafe) fail(`the script contains "${unsafe[0]}", which cannot be inlined in HTML`);
   if (/<\/style/i.test(css)) fail('the CSS contains "</style", which cannot be inlined in HTML');
   const html = assemble(page, css, script);
 
-  const found = problems(html.replace(wasm.toString("base64"), () => PAYLOAD_MARK), distDir);
+  const found = problems(html.replace(packed.toString("base64"), () => PAYLOAD_MARK), distDir);
   if (found.length > 0) fail(`the single file would not be self-contained:\n  - ${found.join("\n  - ")}`);
 
   writeFileSync(output, html);
