@@ -3,7 +3,7 @@
 #   make run    build, write dist/matrix-explorer.html, then serve on http://127.0.0.1:8080
 #   make dist   release build and the standalone dist/matrix-explorer.html
 #   make test   native tests, wasm smoke tests in headless Chromium, dist, browser end-to-end suite
-#   make bench  benchmarks of the engine
+#   make bench  benchmarks: the engine and import natively, then the standalone file in Chromium
 #
 # Every target first runs scripts/setup.sh, which installs only what is missing.
 
@@ -41,12 +41,12 @@ test-wasm: setup
 test-e2e: dist
 	node --test tests/e2e/*.test.mjs
 
-bench: setup
-	@if [ -d benches ]; then \
-		cargo bench --locked; \
-	else \
-		echo "make: no benchmarks yet (benches/ does not exist)"; \
-	fi
+# Engine and import timings natively, then what a user feels in the browser (the standalone
+# file in headless Chromium beside a plain page, and a generated 50,000-item matrix).
+bench: dist
+	cargo bench --locked
+	cargo run --quiet --locked --release --example generate_matrix -- --items 50000 --groups 700 --categories-per-group 70 --out target/bench-50k.csv
+	node scripts/bench-browser.mjs dist/matrix-explorer.html target/bench-50k.csv
 
 clean:
 	rm -rf dist target/serve tests/e2e/output

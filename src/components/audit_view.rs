@@ -1,8 +1,8 @@
 //! The data audit: rows whose printed scores disagree with their published totals, and
 //! subtotals that disagree with their rows or were not printed.
 
-use crate::engine::count_of;
 use super::shared::Shared;
+use crate::engine::count_of;
 use crate::engine::{Audit, SubtotalLevel};
 use crate::model::Matrix;
 use yew::prelude::*;
@@ -24,7 +24,11 @@ fn level(level: SubtotalLevel) -> &'static str {
 pub fn audit_view(props: &AuditViewProps) -> Html {
     let audit = &props.audit;
     let shortfall = audit.total_shortfall();
-    let points = if shortfall.unsigned_abs() == 1 { "point" } else { "points" };
+    let points = if shortfall.unsigned_abs() == 1 {
+        "point"
+    } else {
+        "points"
+    };
     let summary = format!(
         "{} of {}: printed scores disagree with the published total ({shortfall} {points} in all).",
         audit.row_findings.len(),

@@ -51,7 +51,19 @@ fn decisions_view(props: &ComparisonProps) -> Html {
 
 #[function_component(Comparison)]
 pub fn comparison(props: &ComparisonProps) -> Html {
-    let rows = props.after.ranking.iter().take(LIST_LIMIT).filter_map(|&index| {
+    // The table is drawn only while the section is open, so a closed one costs nothing on
+    // each change.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            );
+        })
+    };
+    let rows = props.after.ranking.iter().take(if *open { LIST_LIMIT } else { 0 }).filter_map(|&index| {
         let item = props.matrix.items.get(index)?;
         let (was, now) = (props.before.items.get(index)?, props.after.items.get(index)?);
         let change = if was.band == now.band {
@@ -73,8 +85,9 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     });
     html! {
         <section class="comparison" aria-labelledby="comparison-heading">
-            <details>
+            <details {ontoggle}>
                 <summary><h2 id="comparison-heading">{ format!("Side by side: {} and {}", props.before_name, props.after_name) }</h2></summary>
+                if *open {
                 <table class="comparison-table">
                     <caption>{ format!("Every item's total and band in {} and in {}, highest total first", props.before_name, props.after_name) }</caption>
                     <thead>
@@ -90,6 +103,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 { decisions_view(props) }
+                }
                 if props.after.ranking.len() > LIST_LIMIT {
                     <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed.", props.after.ranking.len()) }</p>
                 }

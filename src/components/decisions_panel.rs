@@ -41,8 +41,16 @@ fn decision_row(props: &DecisionsPanelProps, index: usize, decision: &BoardDecis
     }
 }
 
-#[function_component(DecisionsPanel)]
-pub fn decisions_panel(props: &DecisionsPanelProps) -> Html {
+#[derive(Properties, PartialEq)]
+struct DecisionFormProps {
+    matrix: Shared<Matrix>,
+    on_action: Callback<Action>,
+}
+
+/// The form that records a decision; it depends on the matrix's items only, so a change of
+/// weights or scores does not redraw its list of items.
+#[function_component(DecisionForm)]
+fn decision_form(props: &DecisionFormProps) -> Html {
     let (item, direction, reason, date) = (
         use_node_ref(),
         use_node_ref(),
@@ -90,6 +98,32 @@ pub fn decisions_panel(props: &DecisionsPanelProps) -> Html {
     };
     let today: String = now_iso().chars().take(10).collect();
     html! {
+        <form class="decision-form" onsubmit={on_add}>
+            <h3>{ "Record a decision" }</h3>
+            <label for="decision-item">{ "Item decided on" }</label>
+            <select id="decision-item" ref={item}>
+                { for props.matrix.items.iter().take(2000).map(|i| html! { <option value={i.name.clone()}>{ &i.name }</option> }) }
+            </select>
+            <label for="decision-direction">{ "Decision" }</label>
+            <select id="decision-direction" ref={direction}>
+                <option value="add">{ "Add to the priorities" }</option>
+                <option value="remove">{ "Take off the priorities" }</option>
+            </select>
+            <label for="decision-reason">{ "Reason" }</label>
+            <input type="text" id="decision-reason" ref={reason} autocomplete="off" />
+            <label for="decision-date">{ "Date of the decision" }</label>
+            <input type="date" id="decision-date" ref={date} value={today} />
+            <button type="submit">{ "Record decision" }</button>
+            if let Some(message) = &*problem {
+                <p class="problem" role="alert">{ message }</p>
+            }
+        </form>
+    }
+}
+
+#[function_component(DecisionsPanel)]
+pub fn decisions_panel(props: &DecisionsPanelProps) -> Html {
+    html! {
         <section class="decisions-panel" aria-labelledby="decisions-heading">
             <h2 id="decisions-heading">{ "Board decisions" }</h2>
             <p class="hint">{ "The board may put an item on the priority list, or take it off, whatever its band. Decisions are kept apart from the computed bands, which they never change." }</p>
@@ -98,26 +132,7 @@ pub fn decisions_panel(props: &DecisionsPanelProps) -> Html {
             } else {
                 <ul class="decisions">{ for props.decisions.iter().enumerate().map(|(i, d)| decision_row(props, i, d)) }</ul>
             }
-            <form class="decision-form" onsubmit={on_add}>
-                <h3>{ "Record a decision" }</h3>
-                <label for="decision-item">{ "Item decided on" }</label>
-                <select id="decision-item" ref={item}>
-                    { for props.matrix.items.iter().take(2000).map(|i| html! { <option value={i.name.clone()}>{ &i.name }</option> }) }
-                </select>
-                <label for="decision-direction">{ "Decision" }</label>
-                <select id="decision-direction" ref={direction}>
-                    <option value="add">{ "Add to the priorities" }</option>
-                    <option value="remove">{ "Take off the priorities" }</option>
-                </select>
-                <label for="decision-reason">{ "Reason" }</label>
-                <input type="text" id="decision-reason" ref={reason} autocomplete="off" />
-                <label for="decision-date">{ "Date of the decision" }</label>
-                <input type="date" id="decision-date" ref={date} value={today} />
-                <button type="submit">{ "Record decision" }</button>
-                if let Some(message) = &*problem {
-                    <p class="problem" role="alert">{ message }</p>
-                }
-            </form>
+            <DecisionForm matrix={props.matrix.clone()} on_action={props.on_action.clone()} />
         </section>
     }
 }

@@ -5,8 +5,8 @@ use super::matrix_table::band_chip;
 use super::shared::Shared;
 use super::table_row::movement_words;
 use super::LIST_LIMIT;
-use crate::engine::{format_total, movement, Baseline, Evaluation};
-use crate::model::Matrix;
+use crate::engine::{format_total, movement, Baseline, Evaluation, Movement, Rank};
+use crate::model::{Band, Matrix};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +16,31 @@ pub struct PriorityListProps {
     pub baseline: Shared<Baseline>,
     /// The items to list, highest total first (the filter applied).
     pub items: Shared<Vec<usize>>,
+}
+
+#[derive(Properties, PartialEq)]
+struct PriorityItemProps {
+    name: AttrValue,
+    rank: Rank,
+    total: f64,
+    band: Band,
+    moved: Option<Movement>,
+}
+
+/// One entry of the list, redrawn only when its own figures change.
+#[function_component(PriorityItem)]
+fn priority_item(props: &PriorityItemProps) -> Html {
+    html! {
+        <li class={classes!("priority", props.band.css())} data-item={props.name.clone()}>
+            <span class="rank">{ props.rank.to_string() }</span>
+            <span class="name">{ props.name.clone() }</span>
+            <span class="points">{ format_total(props.total) }</span>
+            { band_chip(props.band) }
+            if let Some(m) = props.moved {
+                <span class="movement">{ movement_words(m) }</span>
+            }
+        </li>
+    }
 }
 
 #[function_component(PriorityList)]
@@ -35,15 +60,8 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                     let result = props.evaluation.items.get(index)?;
                     let moved = movement(&props.baseline, &props.evaluation, index);
                     Some(html! {
-                        <li key={item.name.clone()} class={classes!("priority", result.band.css())} data-item={item.name.clone()}>
-                            <span class="rank">{ result.rank.to_string() }</span>
-                            <span class="name">{ &item.name }</span>
-                            <span class="points">{ format_total(result.total) }</span>
-                            { band_chip(result.band) }
-                            if let Some(m) = moved.filter(|m| !m.is_unchanged()) {
-                                <span class="movement">{ movement_words(m) }</span>
-                            }
-                        </li>
+                        <PriorityItem key={index} name={AttrValue::from(item.name.clone())} rank={result.rank}
+                            total={result.total} band={result.band} moved={moved.filter(|m| !m.is_unchanged())} />
                     })
                 }) }
             </ol>

@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// `make bench`, browser part: what a user feels, measured on the standalone file in headless
+// Chromium from file://. Each change is made inside one animation frame; a second callback of
+// the same frame forces style and layout and reads the clock, so a figure is the time from
+// the input event to updated layout. Beside the app: a plain page rebuilding the same table
+// (benches/browser/baseline.html), measured the same way in the same run. Also: time to
+// interactive, importing a 50,000-item matrix and re-banding it, and the file's size.
+//
+// Usage: node scripts/bench-browser.mjs [path/to/matrix-explorer.html] [generated-50k.csv]
+
+import { mkdtemp, copyFile, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const PAGE = process.argv[2] ?? join(ROOT, "dist", "matrix-explorer.html");
+const LARGE = process.argv[3];
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const RUNS = 80;
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), runs: sorted.length };
+}
+
+/**
+ * Times `runs` changes to updated layout. `act` says what changes: `{ box }` types 2 and 1 in
+ * turn into the number box with that label (or id), `{ cell }` types 1 and 4 in turn into the
+ * grid cell with that id. (No code is passed as text: the app's CSP forbids eval.)
+ */
+async function timeChanges(page, runs, act) {
+  return page.evaluate(
+    async ({ runs, act }) => {
+      const change = (i) => {
+        if (act.box) {
+          const box = document.querySelector(`[aria-label="${act.box}"]`) ?? document.getElementById(act.box);
+          box.value = i % 2 === 0 ? "2" : "1";
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+        } else {
+          const cell = document.getElementById(act.cell);
+          cell.focus();
+          cell.dispatchEvent(new KeyboardEvent("keydown", { key: i % 2 === 0 ? "1" : "4", bubbles: true, cancelable: true }));
+        }
+      };
+      const times = [];
+      for (let i = 0; i < runs; i += 1) {
+        times.push(
+          await new Promise((resolve) => {
+            let start = 0;
+            requestAnimationFrame(() => {
+              start = performance.now();
+              change(i);
+            });
+            requestAnimationFrame(() => {
+              void document.body.offsetHeight; // style and layout, now
+              resolve(performance.now() - start);
+            });
+          }),
+        );
+      }
+      return times;
+    },
+    { runs, act },
+  );
+}
+
+const WEIGHT = { box: "Public concern weight, exact value" };
+
+async function main() {
+  const folder = await mkdtemp(join(tmpdir(), "matrix-explorer-bench-"));
+  const profile = await mkdtemp(join(tmpdir(), "matrix-explorer-bench-profile-"));
+  const copy = join(folder, "matrix-explorer.html");
+  await copyFile(PAGE, copy);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1366, height: 900 },
+  });
+  const rows = [];
+  const report = (what, s) =>
+    rows.push([what, s.median.toFixed(2), s.p95.toFixed(2), String(s.runs)]);
+  try {
+    // Time to interactive: navigation start to the app's start-up done.
+    const starts = [];
+    for (let run = 0; run < 7; run += 1) {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(copy).href);
+      await page.locator("html[data-wasm]").waitFor({ state: "attached" });
+      await page.locator("table.matrix").waitFor();
+      starts.push(await page.evaluate(() => performance.now()));
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    }
+    report("time to interactive (ms, from navigation start)", summary(starts));
+
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(copy).href);
+    await page.locator("table.matrix").waitFor();
+    await page.getByRole("tab", { name: "ASB" }).click();
+    await page.locator('tr.item-row[data-item="Youth Nuisance"]').waitFor();
+    report("seed ASB: weight typed, to layout (ms)", summary(await timeChanges(page, RUNS, WEIGHT)));
+    const cell = await page.locator('tr.item-row[data-item="Rubbish"] [aria-colindex="6"]').getAttribute("id");
+    report("seed ASB: score typed, to layout (ms)", summary(await timeChanges(page, RUNS, { cell })));
+
+    // The baseline: a plain page rebuilding the same 29-row table.
+    const seed = JSON.parse(await readFile(join(ROOT, "data", "seed-asb.json"), "utf8"));
+    const data = {
+      columns: seed.criteria.map((c) => c.name),
+      rows: seed.groups.flatMap((g) => g.categories.flatMap((c) => c.items.map((item) => ({
+        name: item.name,
+        scores: item.scores.map((s) => (s === "?" ? null : Number(s))),
+      })))),
+    };
+    const baseline = await context.newPage();
+    await baseline.goto(pathToFileURL(join(ROOT, "benches", "browser", "baseline.html")).href);
+    await baseline.evaluate((d) => window.load(d), data);
+    report("baseline page, same table: weight typed (ms)", summary(await timeChanges(baseline, RUNS, { box: "w" })));
+
+    if (LARGE) {
+      const large = await context.newPage();
+      await large.goto(pathToFileURL(copy).href);
+      await large.locator("table.matrix").waitFor();
+      const started = Date.now();
+      await large.getByLabel("Import a matrix from a CSV file").setInputFiles(LARGE);
+      await large.locator(".undo-import").waitFor({ timeout: 120_000 });
+      const imported = Date.now() - started;
+      rows.push(["50,000 items: import, file picked to rows shown (ms)", String(imported), "", "1"]);
+      const first = (await large.locator("table.matrix thead th.criterion").first().innerText()).trim();
+      report("50,000 items: weight typed, to layout (ms)", summary(await timeChanges(large, 20, { box: `${first} weight, exact value` })));
+      await large.evaluate(() => localStorage.clear());
+    }
+  } finally {
+    await context.close();
+    await rm(folder, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true });
+  }
+  const html = await readFile(PAGE);
+  rows.push(["standalone file (KiB)", (html.length / 1024).toFixed(1), "", ""]);
+  rows.push(["standalone file, gzip -9 (KiB)", (gzipSync(html, { level: 9 }).length / 1024).toFixed(1), "", ""]);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nBrowser (headless Chromium, ${(await stat(PAGE)).size.toLocaleString("en-GB")} B page, file://)`);
+  console.log(`${"".padEnd(width)}  ${"median".padStart(8)}  ${"p95".padStart(8)}  ${"runs".padStart(5)}`);
+  for (const [what, median, p95, runs] of rows) {
+    console.log(`${what.padEnd(width)}  ${median.padStart(8)}  ${p95.padStart(8)}  ${runs.padStart(5)}`);
+  }
+}
+
+await main();
