@@ -106,7 +106,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             if let Some(area) = paste.cast::<HtmlTextAreaElement>() {
                 pending.borrow_mut().cancel_import();
                 import(
-                    "the pasted cells".to_owned(),
+                    super::import_runner::PASTED.to_owned(),
                     ImportInput::Text(area.value()),
                 );
             }

@@ -2,7 +2,7 @@
 //! turn of the event loop (so a large file never freezes the page), and reporting the outcome
 //! as a `Status`; and the handles that keep a read, a check or a download alive.
 
-use crate::data::{ImportJob, Problem, Progress, MAX_IMPORT_BYTES};
+use crate::data::{ImportJob, Problem, Progress, DEFAULT_TITLE, MAX_IMPORT_BYTES};
 use crate::model::Matrix;
 use crate::state::Action;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -151,7 +151,16 @@ impl Checker {
         let source = self.source;
         let tab = self.pending.borrow().active;
         match outcome {
-            Ok((matrix, notes)) => {
+            Ok((mut matrix, notes)) => {
+                // A file with no "# title" row is called by its name ("estate.csv": "estate").
+                if matrix.title == DEFAULT_TITLE {
+                    if let Some(stem) = file_title(&source) {
+                        matrix.title.clone_from(&stem);
+                        if matrix.short_name == DEFAULT_TITLE {
+                            matrix.short_name = stem;
+                        }
+                    }
+                }
                 let title = matrix.title.clone();
                 let items = matrix.items.len();
                 self.on_action.emit(Action::MatrixImported(matrix));
@@ -171,6 +180,19 @@ impl Checker {
         }
     }
 }
+
+/// The title a file's name gives a matrix: the name without its extension, or nothing for
+/// pasted cells.
+fn file_title(source: &str) -> Option<String> {
+    if source == PASTED {
+        return None;
+    }
+    let stem = source.rsplit_once('.').map_or(source, |(stem, _)| stem).trim();
+    (!stem.is_empty()).then(|| stem.to_owned())
+}
+
+/// The source name of cells pasted into the page.
+pub(super) const PASTED: &str = "the pasted cells";
 
 /// Reads a picked or dropped file and hands its bytes to `import`.
 pub(super) fn read_file(

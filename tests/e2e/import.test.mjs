@@ -469,3 +469,15 @@ test("a Windows-1252 file (Excel's plain CSV) imports with a visible note", asyn
     ]);
     await expectClean(page, log, network);
   }));
+
+test("a file with no title row is called by its file name", async () =>
+  withCleanup(async (defer) => {
+    const { page, log, network } = await openApp(defer);
+    const file = join(await tempFolder(defer, "untitled"), "ward panel 3.csv");
+    await writeFile(file, "Item,Volume,Public concern\r\nLitter,2,3\r\nGraffiti,1,4\r\n");
+    await importFile(page, file);
+    await importedStatus(page, "ward panel 3.csv");
+    assert.deepEqual(await tabNames(page), ["ward panel 3", "ASB"]);
+    assert.equal((await page.locator("#matrix-heading").textContent()).trim(), "ward panel 3");
+    await expectClean(page, log, network);
+  }));
