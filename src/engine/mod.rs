@@ -7,6 +7,7 @@ mod changes;
 mod evaluate;
 mod ranking;
 mod scoring;
+mod sensitivity;
 mod table_rows;
 mod view_order;
 mod wording;
@@ -19,6 +20,10 @@ pub use changes::{
 pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
+pub use sensitivity::{
+    flip_points, item_margin, red_set_interval, score_flips, uncertainty, FlipPoints, Margin,
+    ScoreFlip, Uncertainty,
+};
 pub use table_rows::{page_of, table_rows, Page, TableRow};
 pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};
 pub use wording::{count_of, times, weighting_sentence};
