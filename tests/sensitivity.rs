@@ -221,3 +221,79 @@ fn the_asb_question_marks_leave_thirteen_bands_uncertain() {
     assert!(after.items[alarms].range.is_none());
     assert_eq!(uncertainty(&after).could_change, 12);
 }
+
+#[test]
+fn why_rubbish_and_drug_supply_are_red() {
+    use matrix_explorer::engine::explain;
+    let asb = seed("ASB");
+    let settings = Settings::published(&asb);
+    let evaluation = evaluate(&asb, &settings);
+    let rubbish = explain(
+        &asb,
+        &settings,
+        &evaluation,
+        asb.item_index("Rubbish").expect("item"),
+    )
+    .expect("explained");
+    assert_eq!(
+        rubbish.sentence,
+        "Rubbish is Red with 11, exactly on the line: public concern 4 gives the most; lowering any of its non-zero scores by 1 makes it Amber."
+    );
+    let points: f64 = rubbish.contributions.iter().map(|c| c.points).sum();
+    assert!(
+        (points - 11.0).abs() < 1e-9,
+        "the parts add up to the total"
+    );
+    let crime = seed("Crime");
+    let settings = Settings::published(&crime);
+    let evaluation = evaluate(&crime, &settings);
+    let drugs = explain(
+        &crime,
+        &settings,
+        &evaluation,
+        crime.item_index("Drug Supply").expect("item"),
+    )
+    .expect("explained");
+    assert_eq!(
+        drugs.sentence,
+        "Drug Supply is Red with 11, exactly on the line: generator 3 gives the most (4 of its points are unattributed); lowering any of its non-zero scores by 1 makes it Amber."
+    );
+    let possession = explain(
+        &crime,
+        &settings,
+        &evaluation,
+        crime.item_index("Possession Of Drugs").expect("item"),
+    )
+    .expect("explained");
+    assert!(
+        possession
+            .sentence
+            .ends_with("no single score change of 1 would move it (robust)."),
+        "{}",
+        possession.sentence
+    );
+}
+
+#[test]
+fn band_count_steps_match_the_counts_at_every_weight() {
+    use matrix_explorer::engine::band_count_steps;
+    for matrix in seed_matrices().expect("seed parses") {
+        for rescale in [false, true] {
+            let start = settings(&matrix, rescale);
+            for column in 0..matrix.criteria.len() {
+                let steps = band_count_steps(&matrix, &start, column);
+                assert_eq!(steps.first().map(|s| s.from), Some(0.0));
+                assert_eq!(steps.last().map(|s| s.to), Some(5.0));
+                for step in &steps {
+                    let mid = (step.from + step.to) / 2.0;
+                    let counts = evaluate(&matrix, &with_weight(&start, column, mid)).counts;
+                    assert_eq!(
+                        counts, step.counts,
+                        "{} column {column} at {mid}",
+                        matrix.short_name
+                    );
+                }
+            }
+        }
+    }
+}

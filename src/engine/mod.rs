@@ -5,6 +5,7 @@ mod audit;
 mod baseline;
 mod changes;
 mod evaluate;
+mod explain;
 mod ranking;
 mod scoring;
 mod sensitivity;
@@ -15,14 +16,16 @@ mod wording;
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
 pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
 pub use changes::{
-    band_changes, change_line, changes_summary, decision_differences, decision_line, BandChange, BandChanges, Minutes,
+    band_changes, change_line, changes_summary, decision_differences, decision_line, BandChange,
+    BandChanges, Minutes,
 };
 pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
+pub use explain::{explain, Contribution, Explanation};
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
 pub use sensitivity::{
-    flip_points, item_margin, red_set_interval, score_flips, uncertainty, FlipPoints, Margin,
-    ScoreFlip, Uncertainty,
+    band_count_steps, flip_points, item_margin, red_set_interval, score_flips, uncertainty,
+    CountStep, FlipPoints, Margin, ScoreFlip, Uncertainty,
 };
 pub use table_rows::{page_of, table_rows, Page, TableRow};
 pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};

@@ -56,17 +56,18 @@ fn counted_value(score: Score, policy: UnknownPolicy, item_mean: f64) -> f64 {
 
 /// The mean of an item's known scores on scored criteria (0 when none are known).
 fn known_mean(item: &Item, criteria: &[Criterion]) -> f64 {
-    let known: Vec<f64> = criteria
+    let (sum, count) = criteria
         .iter()
         .enumerate()
         .filter(|(_, c)| c.kind == CriterionKind::Scored)
         .filter_map(|(i, _)| item.score(i).value())
-        .map(f64::from)
-        .collect();
-    if known.is_empty() {
+        .fold((0u32, 0u32), |(sum, count), v| {
+            (sum + u32::from(v), count + 1)
+        });
+    if count == 0 {
         0.0
     } else {
-        known.iter().sum::<f64>() / known.len() as f64
+        f64::from(sum) / f64::from(count)
     }
 }
 

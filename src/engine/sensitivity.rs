@@ -404,3 +404,46 @@ pub fn uncertainty(evaluation: &Evaluation) -> Uncertainty {
     }
     out
 }
+
+/// A weight range over which every item keeps its band, and the counts in it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CountStep {
+    /// Where the range starts.
+    pub from: f64,
+    /// Where it ends.
+    pub to: f64,
+    /// Red, Amber and Green items in it.
+    pub counts: super::evaluate::BandCounts,
+}
+
+/// How many items are Red, Amber and Green as column `column`'s weight goes from 0 to the
+/// largest weight: one step per range in which no item changes band (exact, from the
+/// flip points).
+pub fn band_count_steps(matrix: &Matrix, settings: &Settings, column: usize) -> Vec<CountStep> {
+    let points: Vec<FlipPoints> = (0..matrix.items.len())
+        .filter_map(|item| flip_points(matrix, settings, item, column))
+        .collect();
+    let mut edges: Vec<f64> = points
+        .iter()
+        .flat_map(|p| p.changes.iter().map(|(w, _)| *w))
+        .collect();
+    edges.push(0.0);
+    edges.push(Weight::MAX);
+    edges.sort_by(f64::total_cmp);
+    edges.dedup_by(|a, b| (*a - *b).abs() < 1e-12);
+    edges
+        .windows(2)
+        .map(|pair| {
+            let (from, to) = (pair[0], pair[1]);
+            let mut counts = super::evaluate::BandCounts::default();
+            for p in &points {
+                match p.band_at(from) {
+                    Band::Red => counts.red += 1,
+                    Band::Amber => counts.amber += 1,
+                    Band::Green => counts.green += 1,
+                }
+            }
+            CountStep { from, to, counts }
+        })
+        .collect()
+}
