@@ -3,6 +3,7 @@
 //! `model`, `engine`, `data` and `state` are pure Rust and tested natively; the Yew
 //! components and browser storage are compiled for wasm only.
 
+pub mod chart;
 pub mod data;
 pub mod engine;
 pub mod model;

@@ -5,8 +5,10 @@
 
 use super::shared::Shared;
 use super::table_row::{cell_id, CellEvent, ItemRow};
-use crate::engine::{format_total, movement, Baseline, Evaluation, Subtotal, TableRow, TableView};
-use crate::model::{Band, CriterionKind, Matrix, Score};
+use crate::engine::{
+    format_total, item_margin, movement, Baseline, Evaluation, Subtotal, TableRow, TableView,
+};
+use crate::model::{Band, CriterionKind, Matrix, Score, Thresholds};
 use crate::state::Action;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -34,6 +36,8 @@ pub struct MatrixTableProps {
     pub rows: Shared<Vec<TableRow>>,
     /// The sort and filter: when they change, the table goes back to its top.
     pub view: TableView,
+    /// The thresholds in force, for each item's margin.
+    pub thresholds: Thresholds,
     pub on_action: Callback<Action>,
 }
 
@@ -74,6 +78,9 @@ fn on_cell_event(latest: &Latest, event: CellEvent) {
     match event {
         CellEvent::Clicked { item, column } => {
             latest.active.set(Some((item, column)));
+            if column == 0 {
+                latest.on_action.emit(Action::ItemSelected(Some(item)));
+            }
             if (1..=latest.criteria).contains(&column) {
                 latest.editing.set(Some((item, column - 1)));
             }
@@ -136,8 +143,8 @@ fn typed_score(key: &str) -> Option<Score> {
 pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let matrix = &props.matrix;
     let criteria = matrix.criteria.len();
-    let last_column = criteria + 7;
-    let columns = criteria + 8;
+    let last_column = criteria + 8;
+    let columns = criteria + 9;
     let active = use_state(|| None::<(usize, usize)>);
     let editing = use_state(|| None::<(usize, usize)>);
     let last_edit = use_state(|| None::<(usize, usize)>);
@@ -359,6 +366,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     }) }
                     <th scope="col" role="columnheader">{ "Total" }</th>
                     <th scope="col" role="columnheader">{ "Band" }</th>
+                    <th scope="col" role="columnheader">{ "Margin to the nearest threshold" }</th>
                     <th scope="col" role="columnheader">{ "If '?' were 0 to 4" }</th>
                     <th scope="col" role="columnheader">{ "Rank" }</th>
                     <th scope="col" role="columnheader">{ "Published total" }</th>
@@ -475,6 +483,7 @@ fn item_row(
             moved={movement(&props.baseline, &props.evaluation, index)}
             published_total={item.published_total}
             data_source={AttrValue::from(item.data_source.clone())}
+            margin={AttrValue::from(item_margin(result.total, &props.thresholds).describe())}
             active_column={current.filter(|(i, _)| *i == index).map(|(_, c)| c)}
             editing={editing.filter(|(i, _)| *i == index).map(|(_, c)| c)}
             on_cell={on_cell.clone()} />

@@ -3,10 +3,12 @@
 mod app;
 mod audit_view;
 mod changes_panel;
+mod charts;
 mod clipboard;
 mod comparison;
 mod decisions_panel;
 mod download;
+mod explanation;
 mod fatal;
 mod import_panel;
 mod import_runner;

@@ -41,6 +41,8 @@ pub struct ItemRowProps {
     pub moved: Option<Movement>,
     pub published_total: Option<u32>,
     pub data_source: AttrValue,
+    /// The distance to the nearest threshold, in words.
+    pub margin: AttrValue,
     /// The active cell's column, when it is in this row.
     pub active_column: Option<usize>,
     /// The criterion whose chooser is open, when it is in this row.
@@ -170,11 +172,12 @@ pub fn item_row(props: &ItemRowProps) -> Html {
             { for props.scores.iter().enumerate().map(|(c, s)| score_cell(props, c, *s)) }
             { cell(props, criteria + 1, "total", html! { format_total(result.total) }) }
             { cell(props, criteria + 2, "band", band_chip(result.band)) }
-            { cell(props, criteria + 3, "range", html! { range_text(result) }) }
-            { cell(props, criteria + 4, "rank", html! { result.rank.to_string() }) }
-            { cell(props, criteria + 5, "published", html! { props.published_total.map(|t| t.to_string()).unwrap_or_default() }) }
-            { cell(props, criteria + 6, "movement", movement) }
-            { cell(props, criteria + 7, "source", html! { props.data_source.clone() }) }
+            { cell(props, criteria + 3, "margin", html! { props.margin.clone() }) }
+            { cell(props, criteria + 4, "range", html! { range_text(result) }) }
+            { cell(props, criteria + 5, "rank", html! { result.rank.to_string() }) }
+            { cell(props, criteria + 6, "published", html! { props.published_total.map(|t| t.to_string()).unwrap_or_default() }) }
+            { cell(props, criteria + 7, "movement", movement) }
+            { cell(props, criteria + 8, "source", html! { props.data_source.clone() }) }
         </tr>
     }
 }

@@ -4,8 +4,10 @@
 
 use super::audit_view::AuditView;
 use super::changes_panel::ChangesPanel;
+use super::charts::Charts;
 use super::comparison::Comparison;
 use super::decisions_panel::DecisionsPanel;
+use super::explanation::ExplanationPanel;
 use super::import_panel::ImportPanel;
 use super::matrix_table::MatrixTable;
 use super::methodology::Methodology;
@@ -19,7 +21,7 @@ use super::weights_panel::WeightsPanel;
 use crate::data::encode_link;
 use crate::engine::{
     audit, band_changes, baseline, evaluate, view_items, view_rows, weighting_sentence, Audit,
-    BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow, TableView,
+    uncertainty, BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow, TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -177,6 +179,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 on_action={dispatch.clone()} />
             <section class="matrix-section" aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">{ &matrix.title }</h2>
+                <p class="uncertainty">{ uncertainty(&evaluation).sentence() }</p>
                 <TableControls view={current.view.clone()} shown={ranked.len()} total={matrix.items.len()} on_action={dispatch.clone()} />
                 <MatrixTable
                     matrix={matrix.clone()}
@@ -185,7 +188,12 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                     baseline={base.clone()}
                     {rows}
                     view={current.view.clone()}
+                    thresholds={current.settings.thresholds}
                     on_action={dispatch.clone()} />
+                if let Some(item) = current.selected {
+                    <ExplanationPanel matrix={matrix.clone()} evaluation={evaluation.clone()}
+                        settings={current.settings.clone()} {item} on_action={dispatch.clone()} />
+                }
             </section>
             <div class="side-column">
                 <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
@@ -193,6 +201,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             </div>
         </main>
         <div class="lower">
+            <Charts matrix={matrix.clone()} evaluation={evaluation.clone()} settings={current.settings.clone()} />
             <Comparison matrix={matrix.clone()} before={before_eval} after={evaluation.clone()}
                 before_name={before_name} after_name={showing_in_text}
                 {before_decisions} after_decisions={current.decisions.clone()} />

@@ -48,6 +48,9 @@ pub(super) fn apply(current: &mut MatrixState, action: &Action) {
         }
         Action::DecisionAdded(decision) => current.decisions.push(decision.clone()),
         Action::ViewChanged(view) => current.view = view.clone(),
+        Action::ItemSelected(item) => {
+            current.selected = item.filter(|i| *i < current.matrix.items.len());
+        }
         Action::DecisionRemoved(index) => {
             if *index < current.decisions.len() {
                 current.decisions.remove(*index);

@@ -38,6 +38,8 @@ pub struct MatrixState {
     pub compare: Compare,
     /// How the table and the ranked list are sorted and filtered.
     pub view: TableView,
+    /// The item whose explanation is open, if any.
+    pub selected: Option<usize>,
 }
 
 /// The user's part of a `MatrixState`: everything but the matrices, for undo and saving.
@@ -73,6 +75,7 @@ impl MatrixState {
             scenario: None,
             compare: Compare::Published,
             view: TableView::default(),
+            selected: None,
         }
     }
 
@@ -175,6 +178,8 @@ struct MatrixStateData {
     compare: Compare,
     #[serde(default)]
     view: TableView,
+    #[serde(default)]
+    selected: Option<usize>,
 }
 
 impl From<MatrixState> for MatrixStateData {
@@ -188,6 +193,7 @@ impl From<MatrixState> for MatrixStateData {
             scenario: state.scenario,
             compare: state.compare,
             view: state.view,
+            selected: state.selected,
         }
     }
 }
@@ -218,6 +224,7 @@ impl TryFrom<MatrixStateData> for MatrixState {
             ));
         }
         let count = data.scenarios.len();
+        let item_count = published.items.len();
         let mut state = MatrixState {
             matrix: Rc::clone(&published),
             published,
@@ -231,6 +238,7 @@ impl TryFrom<MatrixStateData> for MatrixState {
                 other => other,
             },
             view: data.view,
+            selected: data.selected.filter(|i| *i < item_count),
         };
         state.set_edits(data.edits);
         Ok(state)

@@ -75,6 +75,8 @@ pub enum Action {
     ScenarioDuplicated(usize),
     /// The user deleted a scenario.
     ScenarioDeleted(usize),
+    /// The user opened (or closed, with `None`) an item's explanation.
+    ItemSelected(Option<usize>),
     /// The user sorted or filtered the table and the ranked list.
     ViewChanged(crate::engine::TableView),
     /// The user chose what the current what-if is compared with.
