@@ -275,6 +275,11 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 }
                 return;
             }
+            if column == 0 && key.key() == "Enter" {
+                key.prevent_default();
+                on_action.emit(Action::ItemSelected(Some(item)));
+                return;
+            }
             if !(1..=criteria).contains(&column)
                 || key.ctrl_key()
                 || key.meta_key()
