@@ -51,6 +51,11 @@ fn bar(props: &ExplanationProps, explanation: &Explanation) -> Html {
                 <g class={classes!("segment", format!("seg-{}", i % 6), s.unattributed.then_some("unattributed"))}>
                     <rect x={s.rect.x.to_string()} y="0" width={s.rect.width.to_string()} height={BAR.to_string()}
                         fill={if s.unattributed { Some("url(#hatch)") } else { None }} />
+                    if s.rect.width > 28.0 {
+                        <text class="segment-label" x={(s.rect.x + s.rect.width / 2.0).to_string()} y={(BAR / 2.0 + 5.0).to_string()} text-anchor="middle">
+                            { initials(&name(s.criterion), s.rect.width) }
+                        </text>
+                    }
                     <title>{ format!("{}: {} points", name(s.criterion), format_total(explanation.contributions.get(s.criterion).map_or(0.0, |c| c.points))) }</title>
                 </g>
             }) }
@@ -60,11 +65,26 @@ fn bar(props: &ExplanationProps, explanation: &Explanation) -> Html {
     }
 }
 
+/// A label that fits a segment: the criterion's name, or its initials when the segment is narrow.
+fn initials(name: &str, width: f64) -> String {
+    if name.len() as f64 * 7.5 < width {
+        return name.to_owned();
+    }
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_uppercase()
+}
+
 fn flip_row(props: &ExplanationProps, points: &FlipPoints) -> Html {
     let name = props.matrix.criteria.get(points.criterion).map_or("", |c| c.name.as_str());
     let now = props.settings.weight(points.criterion).get();
     let up = points.above.map_or_else(|| format!("never up to {}", Weight::MAX), |(w, band)| format!("at {} it becomes {band}", format_total(w)));
-    let down = points.below.map_or_else(|| "never down to 0".to_owned(), |(w, _)| format!("below {} it changes", format_total(w)));
+    let down = points.below.map_or_else(
+        || "never down to 0".to_owned(),
+        |(w, _)| format!("below {} it becomes {}", format_total(w), points.band_at(w - 1e-6)),
+    );
     html! {
         <tr>
             <th scope="row">{ name }</th>
