@@ -5,8 +5,8 @@ use super::matrix_table::band_chip;
 use super::shared::Shared;
 use super::table_row::movement_words;
 use super::LIST_LIMIT;
-use crate::engine::{format_total, movement, Baseline, Evaluation, Movement, Rank};
-use crate::model::{Band, Matrix};
+use crate::engine::{format_total, item_margin, movement, Baseline, Evaluation, Movement, Rank};
+use crate::model::{Band, Matrix, Thresholds};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +16,8 @@ pub struct PriorityListProps {
     pub baseline: Shared<Baseline>,
     /// The items to list, highest total first (the filter applied).
     pub items: Shared<Vec<usize>>,
+    /// The thresholds in force, for each item's margin.
+    pub thresholds: Thresholds,
 }
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +26,7 @@ struct PriorityItemProps {
     rank: Rank,
     total: f64,
     band: Band,
+    margin: AttrValue,
     moved: Option<Movement>,
 }
 
@@ -36,6 +39,7 @@ fn priority_item(props: &PriorityItemProps) -> Html {
             <span class="name">{ props.name.clone() }</span>
             <span class="points">{ format_total(props.total) }</span>
             { band_chip(props.band) }
+            <span class="margin">{ props.margin.clone() }</span>
             if let Some(m) = props.moved {
                 <span class="movement">{ movement_words(m) }</span>
             }
@@ -61,7 +65,9 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                     let moved = movement(&props.baseline, &props.evaluation, index);
                     Some(html! {
                         <PriorityItem key={index} name={AttrValue::from(item.name.clone())} rank={result.rank}
-                            total={result.total} band={result.band} moved={moved.filter(|m| !m.is_unchanged())} />
+                            total={result.total} band={result.band}
+                            margin={AttrValue::from(item_margin(result.total, &props.thresholds).describe())}
+                            moved={moved.filter(|m| !m.is_unchanged())} />
                     })
                 }) }
             </ol>

@@ -197,7 +197,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             </section>
             <div class="side-column">
                 <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
-                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} items={ranked} />
+                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} items={ranked} thresholds={current.settings.thresholds} />
             </div>
         </main>
         <div class="lower">
