@@ -3,6 +3,9 @@
 
 use super::saved_panel::SaveStatus;
 use super::session::{use_autosave, use_link, use_shortcuts, LinkOffer};
+use super::download::now_iso;
+use super::print_pack::PrintPack;
+use super::session::use_printing;
 use super::switcher::Switcher;
 use super::workspace_view::WorkspaceView;
 use crate::data::seed_matrices;
@@ -105,11 +108,29 @@ fn explorer(props: &ExplorerProps) -> Html {
             let _ = heading.focus();
         }
     });
+    let printing = use_printing();
+    let on_print = {
+        let printing = printing.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Draw the pack first, then open the browser's print dialog.
+            printing.set(true);
+            gloo::timers::callback::Timeout::new(50, || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            })
+            .forget();
+        })
+    };
     html! {
         <>
+        <div class="screen">
         <a class="skip-link" href="#priorities-heading" onclick={skip}>{ "Skip to ranked priorities" }</a>
         <header class="app-header">
-            <h1>{ "Matrix Explorer" }</h1>
+            <div class="app-title">
+                <h1>{ "Matrix Explorer" }</h1>
+                <button type="button" class="print-button" onclick={on_print}>{ "Print the board pack" }</button>
+            </div>
             <p class="source">{ &current.published.source }</p>
         </header>
         { link_banner(&offer, &dispatch) }
@@ -129,6 +150,10 @@ fn explorer(props: &ExplorerProps) -> Html {
         <footer class="app-footer">
             <p>{ "Runs entirely in this browser window: nothing you do here is sent anywhere." }</p>
         </footer>
+        </div>
+        if *printing {
+            <PrintPack matrices={state.matrices.clone()} date={now_iso().chars().take(10).collect::<String>()} />
+        }
         </>
     }
 }

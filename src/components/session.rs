@@ -181,3 +181,20 @@ pub fn use_link(state: &UseReducerHandle<AppState>) -> UseStateHandle<Option<Lin
         })
     })
 }
+
+/// True between the browser's `beforeprint` and `afterprint`: the board pack is drawn then.
+#[hook]
+pub fn use_printing() -> UseStateHandle<bool> {
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |()| {
+            let window = gloo::utils::window();
+            let on = printing.clone();
+            let before = EventListener::new(&window, "beforeprint", move |_| on.set(true));
+            let after = EventListener::new(&window, "afterprint", move |_| printing.set(false));
+            move || drop((before, after))
+        });
+    }
+    printing
+}

@@ -168,7 +168,8 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             can_redo={props.can_redo}
             {link}
             on_action={dispatch.clone()} />
-        <main id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
+        <main class="workspace">
+        <div id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
             <WeightsPanel
                 matrix={matrix.clone()}
                 settings={current.settings.clone()}
@@ -199,7 +200,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
                 <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} items={ranked} thresholds={current.settings.thresholds} />
             </div>
-        </main>
+        </div>
         <div class="lower">
             <Charts matrix={matrix.clone()} evaluation={evaluation.clone()} settings={current.settings.clone()} />
             <Comparison matrix={matrix.clone()} before={before_eval} after={evaluation.clone()}
@@ -223,6 +224,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             <AuditView matrix={published.clone()} audit={findings} />
             <Methodology matrix={published} settings={current.settings.clone()} />
         </div>
+        </main>
         </>
     }
 }
