@@ -6,35 +6,18 @@ pub mod seed;
 
 pub use seed::{seed_matrices, SeedError};
 
-mod cells;
-mod csv_assemble;
-pub mod csv_export;
-mod csv_groups;
-mod csv_header;
-pub mod csv_import;
-mod csv_items;
-mod csv_meta;
-mod csv_names;
-mod csv_read;
-mod csv_rows;
-mod csv_start;
-mod csv_write;
-pub mod decode;
-pub mod import_job;
-pub mod problem;
-pub mod results_export;
+mod csv;
 pub mod link;
 pub mod synthetic;
 pub mod workspace;
 
-pub use cells::{escape_cell, unescape_cell};
-pub use csv_export::{export_matrix, template};
-pub use csv_header::MAX_CRITERIA;
-pub use csv_import::{import_bytes, import_text, Imported, DEFAULT_TITLE, MAX_PROBLEMS};
-pub use decode::{decode, DecodeError, Decoded, TextEncoding, MAX_IMPORT_BYTES};
-pub use import_job::{ImportJob, Progress};
-pub use problem::{column_letters, Problem};
-pub use results_export::export_results;
-pub use synthetic::synthetic_matrix;
+pub use csv::{
+    column_letters, decode, escape_cell, export_matrix, export_results, import_bytes, import_text,
+    template, unescape_cell, DecodeError, Decoded, ImportJob, Imported, Problem, Progress,
+    TextEncoding, DEFAULT_TITLE, MAX_CRITERIA, MAX_IMPORT_BYTES, MAX_PROBLEMS,
+};
 pub use link::{decode_link, encode_link, LinkError, MAX_LINK_CHARS};
-pub use workspace::{decode_workspace, encode_workspace, Loaded, WorkspaceError, APP_ID, SCHEMA_VERSION};
+pub use synthetic::synthetic_matrix;
+pub use workspace::{
+    decode_workspace, encode_workspace, Loaded, WorkspaceError, APP_ID, SCHEMA_VERSION,
+};

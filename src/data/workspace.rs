@@ -1,7 +1,7 @@
 //! The workspace as JSON: the envelope `{app, schemaVersion, savedAt, data}` used both for the
 //! browser's saved copy and for the workspace file, read all or nothing with a reason.
 
-use super::csv_header::MAX_CRITERIA;
+use super::csv::MAX_CRITERIA;
 use crate::model::Matrix;
 use crate::state::AppState;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! Exporting the current results (scores, weights, totals, bands, ranks) as CSV for Excel.
 
-use super::csv_export::{kind_word, score_cell};
-use super::csv_write::{Cell, CsvWriter};
+use super::export::{kind_word, score_cell};
+use super::write::{Cell, CsvWriter};
 use crate::engine::{baseline, movement, snap, weighting_sentence, Evaluation};
 use crate::model::{BoardDecision, Matrix, Settings, UnknownPolicy};
 

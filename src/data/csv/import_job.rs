@@ -2,13 +2,23 @@
 //! progress and stay responsive between steps. Its outcome is exactly that of `import_bytes`
 //! or `import_text` (which run a job to the end), and nothing partial ever comes out of it.
 
-use super::csv_import::Imported;
-use super::csv_read::{Cursor, Reader};
-use super::csv_rows::MatrixRows;
-use super::csv_start::start;
 use super::decode::{decode, TextEncoding, MAX_IMPORT_BYTES};
 use super::problem::Problem;
+use super::read::{Cursor, Reader};
+use super::rows::MatrixRows;
+use super::start::start;
 use crate::model::Matrix;
+
+/// A matrix read from a file, with how the file was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The matrix.
+    pub matrix: Matrix,
+    /// The encoding the file was read with.
+    pub encoding: TextEncoding,
+    /// Things to show the user, e.g. that the file was read as Windows-1252.
+    pub notes: Vec<String>,
+}
 
 /// An import under way: the decoded text, how far reading has got, and what it has found.
 ///

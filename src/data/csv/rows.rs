@@ -1,16 +1,18 @@
 //! An import file's rows read in order, one at a time: metadata rows, the header, then item
 //! rows. Problems are gathered as the rows come; the end gives a matrix or the problem list.
 
-use super::csv_assemble::assemble;
-use super::csv_groups::GroupsInUse;
-use super::csv_header::{read_header, Header};
-use super::csv_import::MAX_PROBLEMS;
-use super::csv_items::read_item;
-use super::csv_meta::Meta;
-use super::csv_names::SeenNames;
-use super::csv_read::Record;
+use super::assemble::assemble;
+use super::groups::GroupsInUse;
+use super::header::{read_header, Header};
+use super::items::read_item;
+use super::meta::Meta;
+use super::names::SeenNames;
 use super::problem::Problem;
+use super::read::Record;
 use crate::model::{Item, Matrix};
+
+/// The most problems reported for one import; the rest are counted in a last problem.
+pub const MAX_PROBLEMS: usize = 50;
 
 /// The rows read so far and every problem found in them.
 #[derive(Debug, Default)]

@@ -1,6 +1,6 @@
 //! Exporting a matrix in the import format (metadata included), and the example template.
 
-use super::csv_write::{Cell, CsvWriter};
+use super::write::{Cell, CsvWriter};
 use crate::model::{
     CategoryInfo, Criterion, CriterionKind, Item, Matrix, PublishedPriority, Score, Thresholds,
 };

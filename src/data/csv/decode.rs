@@ -2,8 +2,8 @@
 //! The two non-UTF-8 encodings are decoded here by hand (a 32-entry table for Windows-1252),
 //! since a general encoding library would add every other encoding's tables to the app.
 
-use super::csv_start::row_at;
 use super::problem::Problem;
+use super::start::row_at;
 use std::fmt;
 
 /// The largest file that can be imported: 5 MB (5 × 1024 × 1024 bytes).

@@ -2,7 +2,7 @@
 //! `# category`), then those the items use, in order of first use. Noted item by item as
 //! rows are read, so that no single step goes through every item of a large file.
 
-use super::csv_meta::Meta;
+use super::meta::Meta;
 use crate::model::{CategoryInfo, GroupInfo, Item};
 use std::collections::{HashMap, HashSet};
 

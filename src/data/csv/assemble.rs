@@ -2,12 +2,14 @@
 //! matched to header columns, thresholds checked, defaults filled in.
 
 use super::cells::short;
-use super::csv_groups::GroupsInUse;
-use super::csv_header::{same_name, Header};
-use super::csv_import::DEFAULT_TITLE;
-use super::csv_meta::Meta;
+use super::groups::GroupsInUse;
+use super::header::{name_key, Header};
+use super::meta::Meta;
 use super::problem::Problem;
 use crate::model::{Criterion, CriterionKind, Item, Matrix, Thresholds};
+
+/// The title given to a matrix whose file has no `# title` row.
+pub const DEFAULT_TITLE: &str = "Imported matrix";
 
 /// The matrix that `meta`, `header`, `items` and their groups describe; adds a problem for
 /// each criterion description that names no column (or repeats one) and for crossed
@@ -29,11 +31,10 @@ pub(crate) fn assemble(
         })
         .collect();
     let mut described: Vec<Option<usize>> = vec![None; criteria.len()];
+    let keys: Vec<String> = header.criteria.iter().map(|name| name_key(name)).collect();
     for found in &meta.criteria {
-        let index = header
-            .criteria
-            .iter()
-            .position(|name| same_name(name, &found.name));
+        let key = name_key(&found.name);
+        let index = keys.iter().position(|name| *name == key);
         let (Some(index), Some(criterion)) = (index, index.and_then(|i| criteria.get_mut(i)))
         else {
             problems.push(Problem::cell(

@@ -1,8 +1,8 @@
 //! Metadata rows (`# title`, `# criterion`, `# group`, ...) before the header of an import file.
 
 use super::cells::{parse_count, parse_threshold, short, unescape_cell};
-use super::csv_read::Record;
 use super::problem::Problem;
+use super::read::Record;
 use crate::model::{BoardDecision, CategoryInfo, CriterionKind, GroupInfo, PublishedPriority};
 use std::collections::HashSet;
 

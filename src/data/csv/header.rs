@@ -1,8 +1,8 @@
 //! The header row of an import file: which column is the item, a group, a criterion, ...
 
 use super::cells::{short, unescape_cell};
-use super::csv_read::Record;
 use super::problem::{column_letters, Problem};
+use super::read::Record;
 
 /// The most criteria a matrix may have.
 pub const MAX_CRITERIA: usize = 20;
@@ -32,23 +32,84 @@ pub(crate) struct Header {
     pub headings: Vec<String>,
     /// The criterion names, in column order.
     pub criteria: Vec<String>,
+    /// The first column of each role but `Criterion` and `Unnamed`, in `KEYWORD_ROLES` order.
+    keyword_columns: [Option<usize>; KEYWORD_ROLES.len()],
+    /// The column of each criterion, in criterion order.
+    criterion_columns: Vec<usize>,
+    /// The columns every item row must reach (item and criterion columns), in order.
+    required_columns: Vec<usize>,
 }
 
+/// The roles a heading keyword gives (a second column with one is a problem).
+const KEYWORD_ROLES: [Role; 5] = [
+    Role::Group,
+    Role::Category,
+    Role::Item,
+    Role::DataSource,
+    Role::PublishedTotal,
+];
+
 impl Header {
-    /// The 0-based index of the column with `role`, if any.
+    /// The 0-based index of the first column with `role`, if any.
     pub fn column_of(&self, role: Role) -> Option<usize> {
-        self.roles.iter().position(|r| *r == role)
+        match role {
+            Role::Criterion(index) => self.criterion_columns.get(index).copied(),
+            Role::Unnamed => self.roles.iter().position(|r| *r == role),
+            _ => KEYWORD_ROLES
+                .iter()
+                .position(|r| *r == role)
+                .and_then(|slot| self.keyword_columns.get(slot).copied().flatten()),
+        }
+    }
+
+    /// The 0-based index of each criterion's column, in criterion order (and column order).
+    pub fn criterion_columns(&self) -> &[usize] {
+        &self.criterion_columns
+    }
+
+    /// The first column at or after `index` that every item row must have a cell in.
+    pub fn required_from(&self, index: usize) -> Option<usize> {
+        let at = self
+            .required_columns
+            .partition_point(|&column| column < index);
+        self.required_columns.get(at).copied()
     }
 
     /// The header text of 0-based column `index` (empty when it has none).
     pub fn heading(&self, index: usize) -> &str {
         self.headings.get(index).map_or("", String::as_str)
     }
+
+    /// Adds the next column.
+    fn push(&mut self, role: Role, heading: &str) {
+        let column = self.roles.len();
+        if matches!(role, Role::Item | Role::Criterion(_)) {
+            self.required_columns.push(column);
+        }
+        match role {
+            Role::Criterion(_) => self.criterion_columns.push(column),
+            Role::Unnamed => {}
+            _ => {
+                let slot = KEYWORD_ROLES.iter().position(|r| *r == role);
+                if let Some(first @ None) = slot.and_then(|slot| self.keyword_columns.get_mut(slot))
+                {
+                    *first = Some(column);
+                }
+            }
+        }
+        self.roles.push(role);
+        self.headings.push(heading.to_owned());
+    }
+}
+
+/// A name as a person compares names: spaces around it and capitals ignored.
+pub(crate) fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// A name compared as a person would: spaces around it and capitals ignored.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    name_key(a) == name_key(b)
 }
 
 fn role_of_keyword(text: &str) -> Option<Role> {
@@ -77,6 +138,9 @@ pub(crate) fn read_header(record: &Record, problems: &mut Vec<Problem>) -> Optio
         roles: Vec::new(),
         headings: Vec::new(),
         criteria: Vec::new(),
+        keyword_columns: [None; KEYWORD_ROLES.len()],
+        criterion_columns: Vec::new(),
+        required_columns: Vec::new(),
     };
     for (index, cell) in record.cells.iter().take(record.width()).enumerate() {
         let text = unescape_cell(cell);
@@ -128,8 +192,7 @@ pub(crate) fn read_header(record: &Record, problems: &mut Vec<Problem>) -> Optio
                 Role::Criterion(header.criteria.len() - 1)
             }
         };
-        header.roles.push(role);
-        header.headings.push(text.to_owned());
+        header.push(role, text);
     }
     let usable = check_required(&header, problems);
     usable.then_some(header)

@@ -1,10 +1,10 @@
 //! Item rows of an import file: shape checks, the item name, scores and optional cells.
 
 use super::cells::{parse_count, parse_score, short, unescape_cell};
-use super::csv_header::{Header, Role};
-use super::csv_names::SeenNames;
-use super::csv_read::Record;
+use super::header::{Header, Role};
+use super::names::SeenNames;
 use super::problem::{column_letters, Problem};
+use super::read::Record;
 use crate::model::Item;
 
 /// Reads one item row, adding a positioned problem for each thing wrong with it.
@@ -40,14 +40,12 @@ pub(crate) fn read_item(
             ),
         ));
     }
-    let mut scores = Vec::new();
-    for (index, role) in header.roles.iter().enumerate() {
-        if let Role::Criterion(_) = role {
-            match parse_score(cell(index)) {
-                Ok(score) => scores.push(score),
-                Err(message) => {
-                    problems.push(at(index, with_line_break_hint(cell(index), message)));
-                }
+    let mut scores = Vec::with_capacity(header.criteria.len());
+    for &index in header.criterion_columns() {
+        match parse_score(cell(index)) {
+            Ok(score) => scores.push(score),
+            Err(message) => {
+                problems.push(at(index, with_line_break_hint(cell(index), message)));
             }
         }
     }
@@ -105,13 +103,7 @@ fn check_shape(record: &Record, header: &Header, problems: &mut Vec<Problem>) {
         problems.push(Problem::cell(record.row, index + 1, message));
         return;
     }
-    let needed = header
-        .roles
-        .iter()
-        .enumerate()
-        .skip(record.cells.len())
-        .find(|(_, role)| matches!(role, Role::Item | Role::Criterion(_)));
-    if let Some((index, _)) = needed {
+    if let Some(index) = header.required_from(record.cells.len()) {
         problems.push(
             Problem::cell(
                 record.row,
