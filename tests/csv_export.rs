@@ -174,6 +174,7 @@ fn results_export_lists_every_item_with_weights_totals_bands_and_ranks() {
     assert_eq!(pockets[column("Total")], "11");
     assert_eq!(pockets[column("Published band")], "Amber");
     assert_eq!(pockets[column("Band changed")], "yes");
+    assert_eq!(pockets[column("Margin")], "0 above Red: on the line");
     assert_eq!(
         pockets[column("Band against published")],
         "Amber → Red, up a band"

@@ -2,7 +2,7 @@
 
 use super::export::{kind_word, score_cell};
 use super::write::{Cell, CsvWriter};
-use crate::engine::{baseline, movement, snap, weighting_sentence, Evaluation};
+use crate::engine::{baseline, item_margin, movement, snap, weighting_sentence, Evaluation};
 use crate::model::{BoardDecision, Matrix, Settings, UnknownPolicy};
 
 /// The results of `evaluation` (which must be `matrix` evaluated under `settings`) as CSV
@@ -49,7 +49,7 @@ pub fn export_results(
     csv.blank();
     write_weights(&mut csv, matrix, evaluation, settings);
     csv.blank();
-    write_items(&mut csv, matrix, evaluation);
+    write_items(&mut csv, matrix, evaluation, settings);
     if !decisions.is_empty() {
         csv.blank();
         csv.row(&[
@@ -114,7 +114,7 @@ fn write_weights(
     }
 }
 
-fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
+fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation, settings: &Settings) {
     let with_group = matrix.items.iter().any(|item| item.group.is_some());
     let with_category = matrix.items.iter().any(|item| item.category.is_some());
     let mut header = vec![Cell::Text("Rank"), Cell::Text("Tied")];
@@ -130,6 +130,7 @@ fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
         [
             "Total",
             "Band",
+            "Margin",
             "Unknown scores",
             "Published total",
             "Published band",
@@ -160,6 +161,8 @@ fn write_items(csv: &mut CsvWriter, matrix: &Matrix, evaluation: &Evaluation) {
         cells.extend((0..matrix.criteria.len()).map(|i| score_cell(item.score(i))));
         cells.push(Cell::decimal(snap(result.total)));
         cells.push(Cell::Text(result.band.name()));
+        let margin = item_margin(result.total, &settings.thresholds).describe();
+        cells.push(Cell::Text(&margin));
         cells.push(Cell::count(
             u64::try_from(result.unknowns).unwrap_or(u64::MAX),
         ));
