@@ -6,6 +6,7 @@
 #   trunk 0.21.14                        cargo install (about 7 minutes the first time)
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen   cargo install (about 2 minutes)
 #   chromium, chromium-driver            apt-get
+#   poppler-utils (pdftotext, pdftoppm)  apt-get
 #   wasm-opt (binaryen), playwright-core npm ci, versions pinned in package-lock.json
 #   the crates in Cargo.lock             cargo fetch --locked
 set -euo pipefail
@@ -91,8 +92,10 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# pdftotext and pdftoppm read the printed board pack in the browser suite.
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ "${#missing[@]}" -eq 0 ]; then
-  say "skip: chromium and chromium-driver are installed"
+  say "skip: chromium, chromium-driver and poppler-utils are installed"
 else
   apt_install "${missing[@]}"
 fi
