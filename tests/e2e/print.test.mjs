@@ -22,6 +22,13 @@ test("Print gives a board pack with every item, every section and no controls", 
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     await page.locator(".print-pack").waitFor({ state: "attached" });
     await page.emulateMedia({ media: "print" });
+    // Rows are kept whole across pages, and the header row repeats.
+    const styles = await page.evaluate(() => {
+      const tr = document.querySelector(".print-matrix tbody tr");
+      const thead = document.querySelector(".print-matrix thead");
+      return [getComputedStyle(tr).breakInside, getComputedStyle(thead).display];
+    });
+    assert.deepEqual(styles, ["avoid", "table-header-group"]);
     await mkdir(OUTPUT, { recursive: true });
     const pdf = join(OUTPUT, "board-pack.pdf");
     await writeFile(pdf, await page.pdf({ format: "A4", printBackground: false, preferCSSPageSize: true }));
@@ -49,12 +56,5 @@ test("Print gives a board pack with every item, every section and no controls", 
     for (const control of ["Reset to published", "Save as new scenario", "Import a matrix", "Copy for the minutes", "Print the board pack", "Skip to ranked priorities"]) {
       assert.ok(!text.includes(control), `"${control}" does not print`);
     }
-    // Rows are kept whole across pages, and the header row repeats.
-    const styles = await page.evaluate(() => {
-      const tr = document.querySelector(".print-matrix tbody tr");
-      const thead = document.querySelector(".print-matrix thead");
-      return [getComputedStyle(tr).breakInside, getComputedStyle(thead).display];
-    });
-    assert.deepEqual(styles, ["avoid", "table-header-group"]);
     execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "3", pdf, join(OUTPUT, "board-pack")]);
   }));
