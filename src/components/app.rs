@@ -4,7 +4,9 @@
 use super::saved_panel::SaveStatus;
 use super::session::{use_autosave, use_link, use_shortcuts, LinkOffer};
 use super::download::now_iso;
+use super::presentation::Presentation;
 use super::print_pack::PrintPack;
+use super::shared::Shared;
 use super::session::use_printing;
 use super::switcher::Switcher;
 use super::workspace_view::WorkspaceView;
@@ -122,14 +124,30 @@ fn explorer(props: &ExplorerProps) -> Html {
             .forget();
         })
     };
+    let presenting = use_state(|| false);
+    let on_present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_: MouseEvent| presenting.set(true))
+    };
+    let on_leave = {
+        let presenting = presenting.clone();
+        Callback::from(move |()| presenting.set(false))
+    };
     html! {
         <>
-        <div class="screen">
+        if *presenting {
+            <Presentation matrix={Shared::from(Rc::clone(&current.matrix))} settings={current.settings.clone()}
+                decisions={current.decisions.clone()} on_close={on_leave} />
+        }
+        <div class="screen" hidden={*presenting}>
         <a class="skip-link" href="#priorities-heading" onclick={skip}>{ "Skip to ranked priorities" }</a>
         <header class="app-header">
             <div class="app-title">
                 <h1>{ "Matrix Explorer" }</h1>
-                <button type="button" class="print-button" onclick={on_print}>{ "Print the board pack" }</button>
+                <div class="header-actions">
+                    <button type="button" class="present-button" onclick={on_present}>{ "Present to a ward panel" }</button>
+                    <button type="button" class="print-button" onclick={on_print}>{ "Print the board pack" }</button>
+                </div>
             </div>
             <p class="source">{ &current.published.source }</p>
         </header>

@@ -14,6 +14,7 @@ mod import_panel;
 mod import_runner;
 mod matrix_table;
 mod methodology;
+mod presentation;
 mod print_pack;
 mod priority_list;
 mod published_priorities;
