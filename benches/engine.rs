@@ -1,50 +1,178 @@
-//! `make bench`: how fast the engine scores, ranks and audits matrices from the seed's
-//! 37 items up to 50,000, and how long one re-band after a weight change takes.
+//! `make bench`: how fast the engine re-bands 1k, 10k and 50k-item synthetic matrices after a
+//! weight change, beside a plain loop over the same data laid out flat, with the parts of
+//! `evaluate` apart, and how long the audit, the priority comparison and the table rows take.
 
-use matrix_explorer::data::seed_matrices;
-use matrix_explorer::engine::{audit, compare_priorities, evaluate};
-use matrix_explorer::model::{Item, Matrix, Score, Settings, Weight};
+use matrix_explorer::data::{seed_matrices, synthetic_matrix};
+use matrix_explorer::engine::{
+    audit, band_of, compare_priorities, effective_multipliers, evaluate, rank, snap, table_rows,
+};
+use matrix_explorer::model::{Band, Matrix, Score, Settings, Weight};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// The ASB seed matrix grown to `n` items by repeating its rows with varied scores.
-fn grown(seed: &Matrix, n: usize) -> Matrix {
-    let mut matrix = seed.clone();
-    matrix.items = (0..n)
-        .map(|i| {
-            let base = &seed.items[i % seed.items.len()];
-            let scores = base
-                .scores
-                .iter()
-                .enumerate()
-                .map(|(c, s)| match s {
-                    Score::Known(v) => {
-                        Score::Known(u8::try_from((usize::from(*v) + i / 7 + c) % 5).unwrap_or(0))
-                    }
-                    Score::Unknown => Score::Unknown,
-                })
-                .collect();
-            Item {
-                name: format!("{} #{i}", base.name),
-                scores,
-                ..base.clone()
-            }
-        })
-        .collect();
-    matrix
-}
+/// Columns of a synthetic matrix: six scored criteria and the unattributed one.
+const COLUMNS: usize = 7;
 
-/// Median time of `runs` calls of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
+/// The time one measurement may take, runs included.
+const BUDGET: Duration = Duration::from_millis(400);
+
+/// Median time of `f`: at least 5 runs and at most 101, as many as fit in `BUDGET`.
+fn median(mut f: impl FnMut()) -> Duration {
+    let mut times = Vec::new();
+    let started = Instant::now();
+    while times.len() < 5 || (times.len() < 101 && started.elapsed() < BUDGET) {
+        let start = Instant::now();
+        f();
+        times.push(start.elapsed());
+    }
     times.sort();
     times[times.len() / 2]
+}
+
+/// The published settings with one weight changed, as a weight slider does.
+fn weight_changed(matrix: &Matrix) -> Settings {
+    let mut settings = Settings::published(matrix);
+    if let Some(weight) = settings.weights.get_mut(3) {
+        *weight = Weight::new(2.0).unwrap_or(Weight::ONE);
+    }
+    settings
+}
+
+/// The matrix's scores laid out flat: one row of counted values per item ('?' as 0).
+fn flat(matrix: &Matrix) -> Vec<[f64; COLUMNS]> {
+    matrix
+        .items
+        .iter()
+        .map(|item| {
+            let mut row = [0.0; COLUMNS];
+            for (value, score) in row.iter_mut().zip(&item.scores) {
+                if let Score::Known(v) = score {
+                    *value = f64::from(*v);
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+/// The hand-written loop: each item's snapped total and band into `out`.
+fn plain_loop(
+    rows: &[[f64; COLUMNS]],
+    multipliers: &[f64; COLUMNS],
+    (amber, red): (f64, f64),
+    out: &mut [(f64, Band)],
+) {
+    for (slot, row) in out.iter_mut().zip(rows) {
+        let mut total = 0.0;
+        for (m, v) in multipliers.iter().zip(row) {
+            total += m * v;
+        }
+        let total = snap(total);
+        let band = if total >= red {
+            Band::Red
+        } else if total >= amber {
+            Band::Amber
+        } else {
+            Band::Green
+        };
+        *slot = (total, band);
+    }
+}
+
+/// The matrix with no groups or categories, so `evaluate` computes no subtotals.
+fn ungrouped(matrix: &Matrix) -> Matrix {
+    let mut bare = matrix.clone();
+    bare.groups.clear();
+    bare.categories.clear();
+    for item in &mut bare.items {
+        item.group = None;
+        item.category = None;
+    }
+    bare
+}
+
+fn micros(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1e6)
+}
+
+/// One row of the re-band table.
+fn reband_row(label: &str, matrix: &Matrix) {
+    let settings = weight_changed(matrix);
+    let reband = median(|| {
+        black_box(evaluate(black_box(matrix), black_box(&settings)));
+    });
+    let bare = ungrouped(matrix);
+    let no_subtotals = median(|| {
+        black_box(evaluate(black_box(&bare), black_box(&settings)));
+    });
+    let totals: Vec<f64> = evaluate(matrix, &settings)
+        .items
+        .iter()
+        .map(|r| r.total)
+        .collect();
+    let ranking = median(|| {
+        black_box(rank(black_box(&totals)));
+    });
+    let rows = flat(matrix);
+    let mut multipliers = [0.0; COLUMNS];
+    for (m, e) in multipliers
+        .iter_mut()
+        .zip(effective_multipliers(&settings, &matrix.criteria))
+    {
+        *m = e;
+    }
+    let thresholds = (
+        snap(settings.thresholds.amber),
+        snap(settings.thresholds.red),
+    );
+    let mut out = vec![(0.0, Band::Green); rows.len()];
+    let plain = median(|| {
+        plain_loop(
+            black_box(&rows),
+            black_box(&multipliers),
+            thresholds,
+            black_box(&mut out),
+        );
+    });
+    let evaluation = evaluate(matrix, &settings);
+    let same = out.iter().zip(&evaluation.items).all(|(&(total, band), r)| {
+        total.to_bits() == r.total.to_bits()
+            && band == r.band
+            && band == band_of(total, &settings.thresholds)
+    });
+    assert!(same, "the plain loop and the engine disagree on {label}");
+    let ratio = reband.as_secs_f64() / plain.as_secs_f64();
+    let core = no_subtotals.saturating_sub(ranking);
+    println!(
+        "{label:<28} {:>11} {:>11} {:>11} {:>11} {:>11} {:>8.1}x",
+        micros(reband),
+        micros(core),
+        micros(ranking),
+        micros(reband.saturating_sub(no_subtotals)),
+        micros(plain),
+        ratio,
+    );
+}
+
+/// One row of the other measurements.
+fn other_row(label: &str, matrix: &Matrix) {
+    let settings = Settings::published(matrix);
+    let evaluation = evaluate(matrix, &settings);
+    let audited = median(|| {
+        black_box(audit(black_box(matrix)));
+    });
+    let compared = median(|| {
+        black_box(compare_priorities(black_box(matrix), black_box(&evaluation)));
+    });
+    let rows = median(|| {
+        black_box(table_rows(black_box(&evaluation)));
+    });
+    println!(
+        "{label:<28} {:>11} {:>11} {:>11}",
+        micros(audited),
+        micros(compared),
+        micros(rows),
+    );
 }
 
 fn main() {
@@ -52,33 +180,58 @@ fn main() {
         eprintln!("the seed matrices did not load");
         std::process::exit(1);
     };
-    let asb = &seeds[1];
+    let cases: Vec<(String, Matrix)> = [
+        ("37 (ASB seed)".to_owned(), seeds[1].clone()),
+        (
+            "1,000 (10 x 10 categories)".to_owned(),
+            synthetic_matrix(1_000, 10, 10, 1),
+        ),
+        (
+            "10,000 (30 x 10)".to_owned(),
+            synthetic_matrix(10_000, 30, 10, 1),
+        ),
+        (
+            "50,000 (50 x 10)".to_owned(),
+            synthetic_matrix(50_000, 50, 10, 1),
+        ),
+        (
+            "50,000 (700 x 70)".to_owned(),
+            synthetic_matrix(50_000, 700, 70, 1),
+        ),
+        (
+            "50,000 (1 x 50,000)".to_owned(),
+            synthetic_matrix(50_000, 1, 50_000, 1),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    println!("Re-band after a weight change (median µs; release build)");
     println!(
-        "{:>8}  {:>14}  {:>14}  {:>14}",
-        "items", "evaluate", "re-band (w=2)", "audit"
+        "{:<28} {:>11} {:>11} {:>11} {:>11} {:>11} {:>9}",
+        "items (groups x categories)",
+        "evaluate",
+        "totals+band",
+        "ranking",
+        "subtotals",
+        "plain loop",
+        "ratio"
     );
-    for n in [37, 1_000, 10_000, 50_000] {
-        let matrix = grown(asb, n);
-        let settings = Settings::published(&matrix);
-        let mut doubled = settings.clone();
-        doubled.weights[4] = Weight::new(2.0).unwrap_or(Weight::ONE);
-        let runs = if n > 10_000 { 11 } else { 51 };
-        let eval = median(runs, || {
-            black_box(evaluate(black_box(&matrix), black_box(&settings)));
-        });
-        let reband = median(runs, || {
-            black_box(evaluate(black_box(&matrix), black_box(&doubled)));
-        });
-        let audited = median(runs, || {
-            black_box(audit(black_box(&matrix)));
-        });
-        let evaluation = evaluate(&matrix, &settings);
-        let compared = median(runs, || {
-            black_box(compare_priorities(
-                black_box(&matrix),
-                black_box(&evaluation),
-            ));
-        });
-        println!("{n:>8}  {eval:>14.2?}  {reband:>14.2?}  {audited:>14.2?}  {compared:>14.2?}");
+    for (label, matrix) in &cases {
+        reband_row(label, matrix);
     }
+    println!();
+    println!("Other steps (median µs)");
+    println!(
+        "{:<28} {:>11} {:>11} {:>11}",
+        "items (groups x categories)", "audit", "priorities", "table rows"
+    );
+    for (label, matrix) in &cases {
+        other_row(label, matrix);
+    }
+    println!();
+    println!("evaluate: the whole re-band (totals, bands, '?' ranges, ranks, subtotals, counts).");
+    println!("totals+band: evaluate of the same items without groups or categories, less ranking.");
+    println!("ranking: rank() of the totals alone. subtotals: evaluate less that ungrouped evaluate.");
+    println!("plain loop: a hand-written loop over a flat [f64; 7] per item (snapped total and band");
+    println!("into a preallocated Vec), checked equal to the engine's. ratio: evaluate / plain loop.");
 }

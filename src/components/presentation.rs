@@ -136,7 +136,7 @@ fn slide_what_if(props: &PresentationProps, evaluation: &Evaluation) -> Html {
         *slot = two;
     }
     let after = evaluate(matrix, &doubled);
-    let changes = band_changes(&evaluation, &after);
+    let changes = band_changes(evaluation, &after);
     let name = matrix.criteria.get(concern).map_or("", |c| c.name.as_str());
     html! {
         <>
