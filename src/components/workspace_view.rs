@@ -20,8 +20,9 @@ use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
 use crate::data::encode_link;
 use crate::engine::{
-    audit, band_changes, baseline, evaluate, view_items, view_rows, weighting_sentence, Audit,
-    uncertainty, BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow, TableView,
+    audit, band_changes, baseline, evaluate, uncertainty, view_items, view_rows,
+    weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow,
+    TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -68,6 +69,45 @@ fn published_as_is(current: &MatrixState) -> (Rc<Matrix>, Settings, Vec<BoardDec
     )
 }
 
+/// What a screen reader hears after a change that moves items between bands, once per
+/// change and naming them: "Vandalism now Red; Animals now Green."
+#[hook]
+fn use_band_announcement(matrix: &Shared<Matrix>, evaluation: &Shared<Evaluation>) -> String {
+    let last: Rc<std::cell::RefCell<(Option<Shared<Evaluation>>, String)>> =
+        use_mut_ref(|| (None, String::new()));
+    let previous = last.borrow().0.clone();
+    let text = match previous {
+        Some(before) if before != *evaluation && before.items.len() == evaluation.items.len() => {
+            let changes = band_changes(&before, evaluation);
+            changes
+                .up
+                .iter()
+                .chain(&changes.down)
+                .filter_map(|c| {
+                    matrix
+                        .items
+                        .get(c.item)
+                        .map(|i| format!("{} now {}", i.name, c.to))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+        Some(_) => last.borrow().1.clone(),
+        None => String::new(),
+    };
+    {
+        let (last, evaluation, text) = (Rc::clone(&last), evaluation.clone(), text.clone());
+        use_effect_with(evaluation.clone(), move |_| {
+            *last.borrow_mut() = (Some(evaluation), text);
+        });
+    }
+    if text.is_empty() {
+        text
+    } else {
+        format!("{text}.")
+    }
+}
+
 #[function_component(WorkspaceView)]
 pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
     let dispatch = &props.dispatch;
@@ -99,6 +139,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         })
         .into();
     let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
+    let announcement = use_band_announcement(&matrix, &evaluation);
     let rows: Shared<Vec<TableRow>> = use_memo(
         (
             matrix.clone(),
@@ -169,6 +210,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             {link}
             on_action={dispatch.clone()} />
         <main class="workspace">
+        <p class="visually-hidden" aria-live="polite">{ announcement }</p>
         <div id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
             <WeightsPanel
                 matrix={matrix.clone()}

@@ -76,6 +76,8 @@ test("typing 2 in the Public concern box re-bands at once, as plain multipliers"
     );
     await expectText(page.locator(".weight-row").filter({ hasText: "Public concern weight" }).locator(".multiplier"), /counts ×2$/);
     await expectText(row(page, "Vandalism").locator("td.movement"), /Amber → Red, up a band/);
+    // Screen readers hear which items changed band, by name.
+    await expectText(page.locator("main.workspace > p[aria-live]"), /^Vandalism now Red\.$/);
     await screenshot(page, "asb-public-concern-typed-2");
     assert.deepEqual(log.pageErrors, []);
   }));
