@@ -3,7 +3,7 @@
 
 use super::shared::Shared;
 use crate::chart::{count_columns, score_shade, x_of};
-use crate::engine::{band_count_steps, format_total, Evaluation};
+use crate::engine::{band_count_steps, format_total, red_set_interval, Evaluation};
 use crate::model::{Matrix, Score, Settings, Weight};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -26,6 +26,7 @@ fn counts_chart(props: &ChartsProps, column: usize) -> Html {
     let columns = count_columns(&steps, Weight::MAX, items, WIDTH, HEIGHT);
     let now = x_of(props.settings.weight(column).get(), Weight::MAX, WIDTH);
     let name = props.matrix.criteria.get(column).map_or("", |c| c.name.as_str());
+    let (from, to) = red_set_interval(&props.matrix, &props.settings, column);
     let description = steps
         .iter()
         .map(|s| format!("weights {} to {}: Red {}, Amber {}, Green {}", format_total(s.from), format_total(s.to), s.counts.red, s.counts.amber, s.counts.green))
@@ -59,6 +60,7 @@ fn counts_chart(props: &ChartsProps, column: usize) -> Html {
                 <text class="axis" x={now.to_string()} y={(HEIGHT + 22.0).to_string()} text-anchor="middle">{ format!("now {}", format_total(props.settings.weight(column).get())) }</text>
             </svg>
             <figcaption>{ "Bottom to top: Green (plain), Amber (shaded), Red (hatched). The upright line is the weight now; ticks mark where an item changes band." }</figcaption>
+            <p class="red-set">{ format!("The same items stay Red for {name} weights from {} to {}; outside that range the Red list changes.", format_total(from), format_total(to)) }</p>
             <table class="chart-table">
                 <caption>{ format!("The same as a table: items in each band for {name} weights", ) }</caption>
                 <thead><tr><th scope="col">{ "Weights" }</th><th scope="col">{ "Red" }</th><th scope="col">{ "Amber" }</th><th scope="col">{ "Green" }</th></tr></thead>

@@ -2,8 +2,12 @@
 // where the band really changes, and the charts carry text alternatives.
 
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { test } from "node:test";
 import { copyPage, expectText, openBrowser, openPage, row, screenshot, tab, withCleanup } from "./harness.mjs";
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function openAsb(defer) {
   const context = await openBrowser(defer);
@@ -74,5 +78,16 @@ test("the charts carry text alternatives", async () =>
       });
     assert.deepEqual(atOne?.slice(1), ["12", "12", "5"], rows.join(" | "));
     await expectText(page.locator("figure.heatmap svg title"), /Heatmap of the Antisocial behaviour \(ASB\) matrix/);
+    // Worked out by hand: Vandalism (9 + public concern) turns Red at a weight of 2, and
+    // Street Drinking (9 + 2 x weight) leaves Red below 1: the Red list holds from 1 to 2.
+    await expectText(chart.locator(".red-set"), /^The same items stay Red for Public concern weights from 1 to 2;/);
+    // With an explanation open as well, axe finds nothing.
+    await row(page, "Rubbish").locator("th").click();
+    await page.locator("section.explanation").waitFor();
+    await page.evaluate(AXE_SOURCE);
+    const found = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }),
+    );
+    assert.deepEqual(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
     await screenshot(page, "charts");
   }));
