@@ -60,11 +60,14 @@ async fn shows_published_totals_switches_matrix_and_rebands_on_edit() {
     assert_eq!(cell(&root, "Youth Nuisance", "band"), "Red");
     assert_eq!(cell(&root, "Street Drinking", "band"), "Red");
 
-    // The score editor is found by its accessible name: item, criterion, "score".
-    let select: HtmlSelectElement = element(
+    // A click on the score cell opens its chooser; choosing 0 sets the score.
+    let score: HtmlElement = element(
         &root,
-        "select[aria-label=\"Street Drinking, Public concern score\"]",
+        "tr.item-row[data-item=\"Street Drinking\"] [aria-colindex=\"6\"]",
     );
+    score.click();
+    settle().await;
+    let select: HtmlSelectElement = element(&root, "#score-chooser");
     select.set_value("0");
     let init = EventInit::new();
     init.set_bubbles(true);
