@@ -26,7 +26,7 @@ const SCORED: [(&str, &str); 6] = [
 const UNATTRIBUTED: &str = "Unattributed";
 
 /// Where item data comes from; one has a comma, so exported cells need quotes.
-const SOURCES: [&str; 4] = ["Police", "Council", "Fire service", "Police, Council"];
+const SOURCES: [&str; 4] = ["Police", "Council", "Fire", "Police, Council"];
 
 /// How many items go on the published priority list (fewer when the matrix is smaller).
 const PRIORITIES: usize = 5;
@@ -76,116 +76,174 @@ pub fn synthetic_matrix(
     categories_per_group: usize,
     seed: u64,
 ) -> Matrix {
+    let layout = Layout::new(items, groups, categories_per_group);
     let mut random = Lcg::new(seed);
-    let per_group = categories_per_group;
-    let wanted_leaves = match (groups, per_group) {
-        (0, 0) => 0,
-        (g, 0) => g,
-        (0, c) => c,
-        (g, c) => g.saturating_mul(c),
-    };
-    let leaves = wanted_leaves.min(items);
-    let leaf_of = |item: usize| -> Option<usize> {
-        // Block layout: leaf `l` holds items `l * items / leaves .. (l + 1) * items / leaves`.
+    let matrix_items: Vec<Item> = (0..items)
+        .map(|index| {
+            let leaf = layout.leaf_of(index);
+            let (scores, published_total) = scores(&mut random);
+            let source = SOURCES[random.below(4) as usize];
+            Item {
+                name: format!("Item {}", index + 1),
+                group: leaf.and_then(|l| layout.group_of_leaf(l)).map(group_name),
+                category: leaf
+                    .and_then(|l| layout.category_of_leaf(l))
+                    .map(category_name),
+                scores,
+                data_source: source.to_owned(),
+                published_total: Some(published_total),
+            }
+        })
+        .collect();
+    let (groups, categories) = groups_and_categories(&layout, &matrix_items);
+    Matrix {
+        title: format!(
+            "Synthetic matrix: {items} items, {} groups, {} categories",
+            groups.len(),
+            categories.len()
+        ),
+        short_name: "Synthetic".to_owned(),
+        source: format!("Generated from seed {seed}"),
+        criteria: criteria(),
+        priorities: priorities(&matrix_items),
+        items: matrix_items,
+        groups,
+        categories,
+        thresholds: Thresholds::PUBLISHED,
+        decisions: Vec::new(),
+    }
+}
+
+/// Where items go: "leaves" (categories, or groups when there are no categories) in blocks.
+struct Layout {
+    items: usize,
+    groups: usize,
+    per_group: usize,
+    leaves: usize,
+}
+
+impl Layout {
+    fn new(items: usize, groups: usize, per_group: usize) -> Self {
+        let wanted = match (groups, per_group) {
+            (0, 0) => 0,
+            (g, 0) => g,
+            (0, c) => c,
+            (g, c) => g.saturating_mul(c),
+        };
+        Self {
+            items,
+            groups,
+            per_group,
+            leaves: wanted.min(items),
+        }
+    }
+
+    /// Leaf `l` holds items `l * items / leaves .. (l + 1) * items / leaves`.
+    fn leaf_of(&self, item: usize) -> Option<usize> {
         let wide = |n: usize| u128::try_from(n).unwrap_or(u128::MAX);
-        (leaves > 0).then(|| usize::try_from(wide(item) * wide(leaves) / wide(items)).unwrap_or(0))
-    };
-    let group_of_leaf = |leaf: usize| -> Option<usize> {
-        match (groups, per_group) {
+        (self.leaves > 0).then(|| {
+            usize::try_from(wide(item) * wide(self.leaves) / wide(self.items)).unwrap_or(0)
+        })
+    }
+
+    fn group_of_leaf(&self, leaf: usize) -> Option<usize> {
+        match (self.groups, self.per_group) {
             (0, _) => None,
             (_, 0) => Some(leaf),
             (_, c) => Some(leaf / c),
         }
-    };
-    let category_of_leaf =
-        |leaf: usize| -> Option<usize> { (per_group > 0).then(|| leaf % per_group) };
-    let group_name = |g: usize| format!("Ward {}", g + 1);
-    let category_name = |c: usize| format!("Category {}", c + 1);
-
-    let mut matrix_items = Vec::with_capacity(items);
-    for index in 0..items {
-        let leaf = leaf_of(index);
-        let group = leaf.and_then(group_of_leaf);
-        let category = leaf.and_then(category_of_leaf);
-        let mut scores = Vec::with_capacity(SCORED.len() + 1);
-        let mut printed = 0u32;
-        for _ in SCORED {
-            if random.below(12) == 0 {
-                scores.push(Score::Unknown);
-            } else {
-                let value = u8::try_from(random.below(u32::from(MAX_SCORE) + 1)).unwrap_or(0);
-                printed += u32::from(value);
-                scores.push(Score::Known(value));
-            }
-        }
-        let unattributed = match random.below(10) {
-            0 => 2,
-            1 | 2 => 1,
-            _ => 0,
-        };
-        scores.push(Score::Known(unattributed));
-        let source = SOURCES[random.below(4) as usize];
-        matrix_items.push(Item {
-            name: match category {
-                Some(c) => format!("{} item {}", category_name(c), index + 1),
-                None => format!("Item {}", index + 1),
-            },
-            group: group.map(group_name),
-            category: category.map(category_name),
-            scores,
-            data_source: source.to_owned(),
-            published_total: Some(printed + u32::from(unattributed)),
-        });
     }
 
-    let mut group_infos: Vec<GroupInfo> = Vec::new();
-    let mut category_infos: Vec<CategoryInfo> = Vec::new();
+    fn category_of_leaf(&self, leaf: usize) -> Option<usize> {
+        (self.per_group > 0).then(|| leaf % self.per_group)
+    }
+}
+
+fn group_name(g: usize) -> String {
+    format!("Ward {}", g + 1)
+}
+
+fn category_name(c: usize) -> String {
+    format!("Category {}", c + 1)
+}
+
+/// One item's scores (six scored criteria, then the unattributed column) and its published
+/// total: the printed scores plus the unattributed points.
+fn scores(random: &mut Lcg) -> (Vec<Score>, u32) {
+    let mut scores = Vec::with_capacity(SCORED.len() + 1);
+    let mut printed = 0u32;
+    for _ in SCORED {
+        if random.below(12) == 0 {
+            scores.push(Score::Unknown);
+        } else {
+            let value = u8::try_from(random.below(u32::from(MAX_SCORE) + 1)).unwrap_or(0);
+            printed += u32::from(value);
+            scores.push(Score::Known(value));
+        }
+    }
+    let unattributed = match random.below(10) {
+        0 => 2,
+        1 | 2 => 1,
+        _ => 0,
+    };
+    scores.push(Score::Known(unattributed));
+    (scores, printed + u32::from(unattributed))
+}
+
+/// The groups and categories the items use, in order, with their published subtotals.
+fn groups_and_categories(layout: &Layout, items: &[Item]) -> (Vec<GroupInfo>, Vec<CategoryInfo>) {
+    let mut groups: Vec<GroupInfo> = Vec::new();
+    let mut categories: Vec<CategoryInfo> = Vec::new();
     let mut previous_leaf = None;
-    for (index, item) in matrix_items.iter().enumerate() {
+    for (index, item) in items.iter().enumerate() {
         let total = item.published_total.unwrap_or(0);
-        let leaf = leaf_of(index);
+        let leaf = layout.leaf_of(index);
         if leaf != previous_leaf {
             previous_leaf = leaf;
             let leaf = leaf.unwrap_or(0);
-            let group = group_of_leaf(leaf);
+            let group = layout.group_of_leaf(leaf);
             if let Some(g) = group {
-                if group_infos.len() <= g {
-                    group_infos.push(GroupInfo {
+                if groups.len() <= g {
+                    groups.push(GroupInfo {
                         name: group_name(g),
                         published_subtotal: Some(0),
                     });
                 }
             }
-            if let Some(c) = category_of_leaf(leaf) {
-                category_infos.push(CategoryInfo {
+            if let Some(c) = layout.category_of_leaf(leaf) {
+                categories.push(CategoryInfo {
                     group: group.map(group_name),
                     name: category_name(c),
                     published_subtotal: Some(0),
                 });
             }
         }
-        if let (Some(_), Some(info)) = (item.group.as_ref(), group_infos.last_mut()) {
+        if let (Some(_), Some(info)) = (item.group.as_ref(), groups.last_mut()) {
             info.published_subtotal = info.published_subtotal.map(|s| s + total);
         }
-        if let (Some(_), Some(info)) = (item.category.as_ref(), category_infos.last_mut()) {
+        if let (Some(_), Some(info)) = (item.category.as_ref(), categories.last_mut()) {
             info.published_subtotal = info.published_subtotal.map(|s| s + total);
         }
     }
-    for (g, info) in group_infos.iter_mut().enumerate() {
+    for (g, info) in groups.iter_mut().enumerate() {
         if g % 5 == 4 {
             info.published_subtotal = None;
         }
     }
-    for (c, info) in category_infos.iter_mut().enumerate() {
+    for (c, info) in categories.iter_mut().enumerate() {
         if c % 7 == 6 {
             info.published_subtotal = None;
         }
     }
+    (groups, categories)
+}
 
-    let step = (items / PRIORITIES).max(1);
-    let priorities = (0..items.min(PRIORITIES))
+/// A published priority list of items spread through the matrix.
+fn priorities(items: &[Item]) -> Vec<PublishedPriority> {
+    let step = (items.len() / PRIORITIES).max(1);
+    (0..items.len().min(PRIORITIES))
         .map(|p| {
-            let item = &matrix_items[p * step];
+            let item = &items[p * step];
             PublishedPriority {
                 listed_as: format!("Priority {}", p + 1),
                 item: item.name.clone(),
@@ -194,8 +252,11 @@ pub fn synthetic_matrix(
                 board_decision: false,
             }
         })
-        .collect();
+        .collect()
+}
 
+/// The six scored criteria and the unattributed column.
+fn criteria() -> Vec<Criterion> {
     let mut criteria: Vec<Criterion> = SCORED
         .iter()
         .map(|(name, description)| Criterion {
@@ -209,21 +270,5 @@ pub fn synthetic_matrix(
         description: "Published total minus printed scores.".to_owned(),
         kind: CriterionKind::Unattributed,
     });
-
-    Matrix {
-        title: format!(
-            "Synthetic matrix: {items} items, {} groups, {} categories",
-            group_infos.len(),
-            category_infos.len()
-        ),
-        short_name: "Synthetic".to_owned(),
-        source: format!("Generated from seed {seed}"),
-        criteria,
-        items: matrix_items,
-        groups: group_infos,
-        categories: category_infos,
-        thresholds: Thresholds::PUBLISHED,
-        priorities,
-        decisions: Vec::new(),
-    }
+    criteria
 }

@@ -1,6 +1,7 @@
 //! The data audit: printed scores against published totals, and printed subtotals
 //! against the rows beneath them.
 
+use super::evaluate::{NameKey, Numbering};
 use crate::model::{CriterionKind, Item, Matrix};
 use serde::{Deserialize, Serialize};
 
@@ -106,16 +107,97 @@ fn printed_sum(item: &Item, matrix: &Matrix) -> u32 {
         .sum()
 }
 
+/// Sums of published totals and of printed scores.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    totals: u32,
+    scores: u32,
+}
+
+impl Sums {
+    fn add(&mut self, total: u32, scores: u32) {
+        self.totals += total;
+        self.scores += scores;
+    }
+}
+
+/// `Numbering::get` that remembers the last key asked about: rows of one category
+/// usually come together.
+struct Recent<'n, K> {
+    numbering: &'n Numbering<K>,
+    last: Option<(K, Option<usize>)>,
+}
+
+impl<'n, K: NameKey> Recent<'n, K> {
+    fn new(numbering: &'n Numbering<K>) -> Self {
+        Self {
+            numbering,
+            last: None,
+        }
+    }
+
+    fn get(&mut self, key: K) -> Option<usize> {
+        match self.last {
+            Some((last, number)) if last == key => number,
+            _ => {
+                let number = self.numbering.get(key);
+                self.last = Some((key, number));
+                number
+            }
+        }
+    }
+}
+
 /// Checks every row and every printed subtotal of `matrix`.
 pub fn audit(matrix: &Matrix) -> Audit {
+    // Categories (and groups) declared twice share one number, and so one sum.
+    let mut category_numbers: Numbering<(&str, Option<&str>)> =
+        Numbering::with_capacity(matrix.categories.len());
+    let category_of: Vec<usize> = matrix
+        .categories
+        .iter()
+        .map(|c| {
+            category_numbers
+                .insert((c.name.as_str(), c.group.as_deref()))
+                .0
+        })
+        .collect();
+    let mut group_numbers: Numbering<&str> = Numbering::with_capacity(matrix.groups.len());
+    let group_of: Vec<usize> = matrix
+        .groups
+        .iter()
+        .map(|g| group_numbers.insert(g.name.as_str()).0)
+        .collect();
+    let mut category_sums = vec![Sums::default(); matrix.categories.len()];
+    let mut group_sums = vec![Sums::default(); matrix.groups.len()];
     let mut rows_checked = 0;
     let mut row_findings = Vec::new();
+    let mut category_of_item = Recent::new(&category_numbers);
+    let mut group_of_item = Recent::new(&group_numbers);
     for item in &matrix.items {
+        let printed = printed_sum(item, matrix);
+        let total = item.published_total.unwrap_or(0);
+        if let Some(category) = &item.category {
+            let key = (category.as_str(), item.group.as_deref());
+            if let Some(sums) = category_of_item
+                .get(key)
+                .and_then(|i| category_sums.get_mut(i))
+            {
+                sums.add(total, printed);
+            }
+        }
+        if let Some(group) = &item.group {
+            if let Some(sums) = group_of_item
+                .get(group.as_str())
+                .and_then(|i| group_sums.get_mut(i))
+            {
+                sums.add(total, printed);
+            }
+        }
         let Some(published_total) = item.published_total else {
             continue;
         };
         rows_checked += 1;
-        let printed = printed_sum(item, matrix);
         if printed != published_total {
             row_findings.push(RowFinding {
                 item: item.name.clone(),
@@ -124,41 +206,32 @@ pub fn audit(matrix: &Matrix) -> Audit {
             });
         }
     }
-    let check = |level, name: &str, published, in_scope: &dyn Fn(&Item) -> bool| {
-        let rows = matrix.items.iter().filter(|item| in_scope(item));
-        let (mut sum_of_totals, mut sum_of_scores) = (0, 0);
-        for item in rows {
-            sum_of_totals += item.published_total.unwrap_or(0);
-            sum_of_scores += printed_sum(item, matrix);
-        }
+    let check = |level, name: &str, published, sums: Option<&Sums>| {
+        let sums = sums.copied().unwrap_or_default();
         SubtotalCheck {
             level,
             name: name.to_owned(),
             published,
-            sum_of_totals,
-            sum_of_scores,
+            sum_of_totals: sums.totals,
+            sum_of_scores: sums.scores,
         }
     };
-    let mut subtotals: Vec<SubtotalCheck> = matrix
-        .categories
-        .iter()
-        .map(|c| {
-            check(
-                SubtotalLevel::Category,
-                &c.name,
-                c.published_subtotal,
-                &|item: &Item| {
-                    item.category.as_deref() == Some(c.name.as_str()) && item.group == c.group
-                },
-            )
-        })
-        .collect();
-    subtotals.extend(matrix.groups.iter().map(|g| {
+    let mut subtotals: Vec<SubtotalCheck> =
+        Vec::with_capacity(matrix.categories.len() + matrix.groups.len());
+    subtotals.extend(matrix.categories.iter().zip(&category_of).map(|(c, &i)| {
+        check(
+            SubtotalLevel::Category,
+            &c.name,
+            c.published_subtotal,
+            category_sums.get(i),
+        )
+    }));
+    subtotals.extend(matrix.groups.iter().zip(&group_of).map(|(g, &i)| {
         check(
             SubtotalLevel::Group,
             &g.name,
             g.published_subtotal,
-            &|item: &Item| item.group.as_deref() == Some(g.name.as_str()),
+            group_sums.get(i),
         )
     }));
     Audit {

@@ -1,7 +1,7 @@
 //! The published baseline (printed totals, their bands and ranks), movement against it,
 //! and the published priority list set beside the computed bands.
 
-use super::evaluate::Evaluation;
+use super::evaluate::{Evaluation, Numbering};
 use super::ranking::{rank, Rank};
 use super::scoring::band_of;
 use crate::model::{Band, Matrix};
@@ -133,12 +133,13 @@ pub struct PriorityRow {
 /// The published priority list beside the computed bands: every listed item (in list
 /// order), then every Red item the list leaves out (in rank order).
 pub fn compare_priorities(matrix: &Matrix, evaluation: &Evaluation) -> Vec<PriorityRow> {
+    let index = ItemIndex::new(matrix);
     let mut rows: Vec<PriorityRow> = matrix
         .priorities
         .iter()
         .enumerate()
         .filter_map(|(p, priority)| {
-            let item = matrix.item_index(&priority.item)?;
+            let item = index.of(&priority.item)?;
             let band = evaluation.items.get(item)?.band;
             Some(PriorityRow {
                 item,
@@ -166,4 +167,37 @@ pub fn compare_priorities(matrix: &Matrix, evaluation: &Evaluation) -> Vec<Prior
         }
     }
     rows
+}
+
+/// Up to this many priorities are found by scanning the items; more, through a map.
+const SCAN_PRIORITIES: usize = 8;
+
+/// Finds items by name as `Matrix::item_index` does (the first item with the name).
+struct ItemIndex<'m> {
+    matrix: &'m Matrix,
+    /// When there are many priorities: each name's number, and its first item.
+    map: Option<(Numbering<&'m str>, Vec<usize>)>,
+}
+
+impl<'m> ItemIndex<'m> {
+    fn new(matrix: &'m Matrix) -> Self {
+        let map = (matrix.priorities.len() > SCAN_PRIORITIES).then(|| {
+            let mut numbering = Numbering::with_capacity(matrix.items.len());
+            let mut first = Vec::with_capacity(matrix.items.len());
+            for (i, item) in matrix.items.iter().enumerate() {
+                if numbering.insert(item.name.as_str()).1 {
+                    first.push(i);
+                }
+            }
+            (numbering, first)
+        });
+        Self { matrix, map }
+    }
+
+    fn of(&self, name: &str) -> Option<usize> {
+        match &self.map {
+            Some((numbering, first)) => first.get(numbering.get(name)?).copied(),
+            None => self.matrix.item_index(name),
+        }
+    }
 }

@@ -1,13 +1,12 @@
-//! `evaluate`: a whole matrix under some settings, to totals, bands, ranks, subtotals and counts.
+//! `evaluate`: a whole matrix under some settings, to totals, bands, ranks, subtotals and
+//! counts; and `Numbering`, the table of names the engine looks categories and groups up in.
 
-use super::ranking::{rank_each, Rank};
-use super::scoring::{band_of, effective_multipliers, snap};
+use super::ranking::{rank, rank_snapped, Rank};
+use super::scoring::{band_of, effective_multipliers, snap, snap_micros};
 use crate::model::{
     Band, CriterionKind, Item, Matrix, Score, Settings, Thresholds, UnknownPolicy, MAX_SCORE,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// The totals an item with '?' scores could have: all '?' as 0 up to all '?' as 4.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -104,39 +103,49 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
         .map(|c| c.kind == CriterionKind::Scored)
         .collect();
     let bands = Bands::new(&settings.thresholds);
-    let unranked = Rank {
-        position: 0,
-        tied: false,
-    };
-    let mut totals = Vec::with_capacity(matrix.items.len());
-    let mut items = Vec::with_capacity(matrix.items.len());
     let mut counts = BandCounts::default();
-    for item in &matrix.items {
-        let sums = Sums::of(&item.scores, &multipliers, &scored, settings.unknown_policy);
-        let band = bands.of(sums.total);
-        counts.add(band);
-        let range = (sums.unknowns > 0).then(|| TotalRange {
-            min: sums.min,
-            max: sums.max,
-            min_band: bands.of(sums.min),
-            max_band: bands.of(sums.max),
-        });
-        totals.push(sums.total);
-        items.push(ItemResult {
-            total: sums.total,
-            band,
-            rank: unranked,
-            unknowns: sums.unknowns,
-            range,
-        });
+    let mut micros = vec![0.0; matrix.items.len()];
+    let mut items: Vec<ItemResult> = matrix
+        .items
+        .iter()
+        .zip(micros.iter_mut())
+        .map(|(item, micros)| {
+            let sums = Sums::of(&item.scores, &multipliers, &scored, settings.unknown_policy);
+            let band = bands.of(sums.total);
+            counts.add(band);
+            *micros = sums.micros;
+            ItemResult {
+                total: sums.total,
+                band,
+                rank: Rank {
+                    position: 0,
+                    tied: false,
+                },
+                unknowns: sums.unknowns,
+                range: (sums.unknowns > 0).then(|| TotalRange {
+                    min: sums.min,
+                    max: sums.max,
+                    min_band: bands.of(sums.min),
+                    max_band: bands.of(sums.max),
+                }),
+            }
+        })
+        .collect();
+    let totals: Vec<f64> = items.iter().map(|r| r.total).collect();
+    let whole = whole_micros(&micros);
+    let (ranks, ranking) = match &whole {
+        Some(whole) => rank_snapped(&totals, whole),
+        None => rank(&totals),
+    };
+    for (result, rank) in items.iter_mut().zip(ranks) {
+        result.rank = rank;
     }
-    let ranking = rank_each(&totals, |index, rank| {
-        if let Some(result) = items.get_mut(index) {
-            result.rank = rank;
-        }
-    });
-    let categories = category_subtotals(matrix, &totals);
-    let groups = group_subtotals(matrix, &totals);
+    let item_totals = ItemTotals {
+        totals: &totals,
+        micros: whole.as_deref(),
+    };
+    let categories = category_subtotals(matrix, item_totals);
+    let groups = group_subtotals(matrix, item_totals);
     let max_total = snap(multipliers.iter().sum::<f64>() * f64::from(MAX_SCORE));
     let scored_max = snap(
         matrix
@@ -160,6 +169,43 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     }
 }
 
+/// Sums of totals above this many millionths may not be exact in `f64` arithmetic.
+const EXACT_MICROS: f64 = 562_949_953_421_312.0; // 2^49
+
+/// Each total's millionths as a whole number, when even the sum of all of them is below
+/// `EXACT_MICROS`. Then, for totals `a` and `b` millionths, `snap(a + b)` is exactly the
+/// total `a + b` millionths (the rounding errors in `a`, `b`, their sum and the scaling
+/// add up to less than a quarter of a millionth), so subtotals can be summed as whole numbers.
+fn whole_micros(micros: &[f64]) -> Option<Vec<i64>> {
+    let size: f64 = micros.iter().map(|m| m.abs()).sum();
+    #[allow(clippy::cast_possible_truncation)] // whole numbers below 2^49
+    (size < EXACT_MICROS).then(|| micros.iter().map(|&m| m as i64).collect())
+}
+
+/// The items' totals, with their millionths when `whole_micros` gives them.
+#[derive(Clone, Copy)]
+struct ItemTotals<'t> {
+    totals: &'t [f64],
+    micros: Option<&'t [i64]>,
+}
+
+impl ItemTotals<'_> {
+    /// `subtotal` with the totals of items `start..end` added one at a time, each sum
+    /// snapped, as `snap(snap(subtotal + a) + b)...`.
+    fn add_run(&self, subtotal: &mut Subtotal, micros: &mut i64, start: usize, end: usize) {
+        if let Some(run) = self.micros.and_then(|m| m.get(start..end)) {
+            *micros += run.iter().sum::<i64>();
+            // What `snap` gives for a sum of that many millionths.
+            let total = *micros as f64 / 1_000_000.0;
+            subtotal.total = if total == 0.0 { 0.0 } else { total };
+        } else if let Some(run) = self.totals.get(start..end) {
+            for total in run {
+                subtotal.total = snap_micros(subtotal.total + total).1;
+            }
+        }
+    }
+}
+
 /// `band_of` with the thresholds snapped once rather than for every total.
 struct Bands {
     thresholds: Thresholds,
@@ -177,6 +223,8 @@ impl Bands {
     }
 
     /// The band of a snapped total, as `band_of` gives it.
+    #[allow(clippy::inline_always)] // runs for every item, in a build optimised for size
+    #[inline(always)]
     fn of(&self, total: f64) -> Band {
         // Snapping a snapped total of this size changes nothing; beyond it, `band_of` does.
         if total.abs() >= 1e9 || total.is_nan() {
@@ -197,6 +245,8 @@ impl Bands {
 struct Sums {
     /// Under the chosen unknown-score policy.
     total: f64,
+    /// The whole number of millionths `total` is snapped to.
+    micros: f64,
     /// With every '?' as 0.
     min: f64,
     /// With every '?' as 4.
@@ -206,53 +256,55 @@ struct Sums {
 }
 
 impl Sums {
-    fn of(scores: &[Score], multipliers: &[f64], scored: &[bool], policy: UnknownPolicy) -> Self {
-        let unknowns = scores.iter().filter(|s| **s == Score::Unknown).count();
-        if unknowns == 0 && scores.len() >= multipliers.len() {
-            // Every score is known: one sum serves every policy.
-            let mut sum = 0.0;
-            for (m, score) in multipliers.iter().zip(scores) {
-                if let Score::Known(v) = score {
-                    sum += m * f64::from(*v);
-                }
-            }
-            let total = snap(sum);
-            return Self {
-                total,
-                min: total,
-                max: total,
-                unknowns,
-            };
-        }
-        let mean = if policy == UnknownPolicy::ItemMean {
-            known_mean(scores, scored)
-        } else {
-            0.0
-        };
-        // A '?' adds m x 0 to the zero sum: adding 0 to a sum changes nothing, so it is left out.
-        let (mut zero, mut worst, mut by_mean) = (0.0, 0.0, 0.0);
+    fn of(
+        scores: &[Score],
+        multipliers: &[f64],
+        scored_columns: &[bool],
+        policy: UnknownPolicy,
+    ) -> Self {
+        // One pass sums the known scores (each '?' as 0: adding 0 changes no sum, so it is
+        // left out) and, beside them, the same with each '?' as 4; a missing score is a '?'.
+        let (mut zero, mut worst, mut missing) = (0.0, 0.0, 0);
         for (i, m) in multipliers.iter().enumerate() {
-            match scores.get(i).copied().unwrap_or(Score::Unknown) {
-                Score::Known(v) => {
-                    let term = m * f64::from(v);
-                    zero += term;
-                    worst += term;
-                    by_mean += term;
-                }
-                Score::Unknown => {
-                    worst += m * 4.0;
-                    by_mean += m * mean;
-                }
+            if let Some(Score::Known(v)) = scores.get(i) {
+                let term = m * f64::from(*v);
+                zero += term;
+                worst += term;
+            } else {
+                worst += m * 4.0;
+                missing += 1;
             }
         }
-        let (min, max) = (snap(zero), snap(worst));
-        let total = match policy {
-            UnknownPolicy::Zero => min,
-            UnknownPolicy::WorstCase => max,
-            UnknownPolicy::ItemMean => snap(by_mean),
+        // The row's own '?' scores: those a short row lacks are not counted.
+        let mut unknowns = missing - multipliers.len().saturating_sub(scores.len());
+        if let Some(beyond) = scores.get(multipliers.len()..) {
+            unknowns += beyond.iter().filter(|s| **s == Score::Unknown).count();
+        }
+        let ((zero_micros, min), (worst_micros, max)) = if zero.to_bits() == worst.to_bits() {
+            let snapped = snap_micros(zero);
+            (snapped, snapped)
+        } else {
+            (snap_micros(zero), snap_micros(worst))
+        };
+        let (micros, total) = match policy {
+            UnknownPolicy::Zero => (zero_micros, min),
+            UnknownPolicy::WorstCase => (worst_micros, max),
+            UnknownPolicy::ItemMean if missing == 0 => (zero_micros, min),
+            UnknownPolicy::ItemMean => {
+                let mean = known_mean(scores, scored_columns);
+                let mut sum = 0.0;
+                for (i, m) in multipliers.iter().enumerate() {
+                    sum += m * match scores.get(i) {
+                        Some(Score::Known(v)) => f64::from(*v),
+                        _ => mean,
+                    };
+                }
+                snap_micros(sum)
+            }
         };
         Self {
             total,
+            micros,
             min,
             max,
             unknowns,
@@ -261,10 +313,10 @@ impl Sums {
 }
 
 /// The mean of the known scores on scored criteria (0 when none are known).
-fn known_mean(scores: &[Score], scored: &[bool]) -> f64 {
+fn known_mean(scores: &[Score], scored_columns: &[bool]) -> f64 {
     let (sum, count) = scores
         .iter()
-        .zip(scored)
+        .zip(scored_columns)
         .filter(|(_, &is_scored)| is_scored)
         .filter_map(|(s, _)| s.value())
         .fold((0u32, 0u32), |(sum, count), v| {
@@ -277,68 +329,152 @@ fn known_mean(scores: &[Score], scored: &[bool]) -> f64 {
     }
 }
 
-/// A quick hash for the maps of names built for one call (FxHash with a final mix).
-#[derive(Default, Clone, Copy)]
-pub(super) struct QuickHasher(u64);
+/// A name, or a name with its group, borrowed from a matrix, that `Numbering` can number.
+pub(super) trait NameKey: Copy + Eq {
+    /// A 64-bit hash of the key.
+    fn hash_key(self) -> u64;
+}
 
-impl QuickHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+impl NameKey for &str {
+    fn hash_key(self) -> u64 {
+        finish(hash_text(0, self))
     }
 }
 
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^ (h >> 33)
+impl NameKey for (&str, Option<&str>) {
+    fn hash_key(self) -> u64 {
+        let hash = hash_text(0, self.0);
+        finish(match self.1 {
+            Some(group) => hash_text(mix(hash, 1), group),
+            None => mix(hash, 0),
+        })
     }
 }
 
-/// A map keyed by names borrowed from the matrix, built once per call.
-pub(super) type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+/// One step of the `FxHash` mix.
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
 
-/// An empty `NameMap` with room for `capacity` keys.
-pub(super) fn name_map<K: Hash + Eq, V>(capacity: usize) -> NameMap<K, V> {
-    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+/// `hash` with the bytes of `text` and its length mixed in, eight bytes at a time.
+fn hash_text(hash: u64, text: &str) -> u64 {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut hash = mix(hash, text.len() as u64);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    hash
+}
+
+/// Spreads every bit of `hash` over the low bits (the first half of the `MurmurHash3` finaliser).
+fn finish(hash: u64) -> u64 {
+    let hash = (hash ^ (hash >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^ (hash >> 33)
+}
+
+/// Distinct keys numbered 0, 1, 2, ... in the order they are first inserted: a hash table
+/// of 32-bit numbers (open addressing, linear probing, at most half full), which stays
+/// small in memory however many names a matrix has.
+pub(super) struct Numbering<K> {
+    keys: Vec<K>,
+    /// Per slot: the key's number plus 1 (0 for an empty slot) and the high bits of its hash.
+    table: Vec<(u32, u32)>,
+}
+
+impl<K: NameKey> Numbering<K> {
+    /// An empty numbering with room for `capacity` keys.
+    pub(super) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            keys: Vec::with_capacity(capacity),
+            table: vec![(0, 0); (capacity.max(4) * 2).next_power_of_two()],
+        }
+    }
+
+    /// The number of `key`, and true when it is new (then numbered next).
+    pub(super) fn insert(&mut self, key: K) -> (usize, bool) {
+        if (self.keys.len() + 1) * 2 > self.table.len() {
+            self.grow();
+        }
+        let hash = key.hash_key();
+        match self.find(key, hash) {
+            Ok(number) => (number, false),
+            Err(slot) => {
+                let number = self.keys.len();
+                self.table[slot] = (slot_number(number), tag(hash));
+                self.keys.push(key);
+                (number, true)
+            }
+        }
+    }
+
+    /// The number of `key`, if it has one.
+    pub(super) fn get(&self, key: K) -> Option<usize> {
+        self.find(key, key.hash_key()).ok()
+    }
+
+    /// `Ok(number)` of `key`, or `Err(slot)`: the empty slot where it would go.
+    fn find(&self, key: K, hash: u64) -> Result<usize, usize> {
+        let mask = self.table.len() - 1;
+        let mut slot = index_bits(hash) & mask;
+        loop {
+            let (entry, entry_tag) = self.table[slot];
+            if entry == 0 {
+                return Err(slot);
+            }
+            let number = entry as usize - 1;
+            if entry_tag == tag(hash) && self.keys.get(number) == Some(&key) {
+                return Ok(number);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        self.table = vec![(0, 0); self.table.len() * 2];
+        let mask = self.table.len() - 1;
+        for (number, key) in self.keys.iter().enumerate() {
+            let hash = key.hash_key();
+            let mut slot = index_bits(hash) & mask;
+            while self.table[slot].0 != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.table[slot] = (slot_number(number), tag(hash));
+        }
+    }
+}
+
+/// The table entry for key number `number` (a matrix has far fewer than 2^32 names).
+fn slot_number(number: usize) -> u32 {
+    u32::try_from(number + 1).unwrap_or(u32::MAX)
+}
+
+/// The hash bits that choose a slot.
+#[allow(clippy::cast_possible_truncation)] // only the low bits are wanted
+fn index_bits(hash: u64) -> usize {
+    hash as usize
+}
+
+/// The hash bits kept beside a number, so most keys that differ are told apart without
+/// comparing names.
+fn tag(hash: u64) -> u32 {
+    u32::try_from(hash >> 32).unwrap_or(0)
 }
 
 /// A category: its name and its group.
 type CategoryKey<'m> = (&'m str, Option<&'m str>);
 
-fn category_subtotals(matrix: &Matrix, totals: &[f64]) -> Vec<Subtotal> {
+fn category_subtotals(matrix: &Matrix, totals: ItemTotals<'_>) -> Vec<Subtotal> {
+    if matrix.items.iter().all(|item| item.category.is_none()) {
+        return Vec::new();
+    }
     let declared: Vec<CategoryKey<'_>> = matrix
         .categories
         .iter()
@@ -359,7 +495,10 @@ fn category_subtotals(matrix: &Matrix, totals: &[f64]) -> Vec<Subtotal> {
     )
 }
 
-fn group_subtotals(matrix: &Matrix, totals: &[f64]) -> Vec<Subtotal> {
+fn group_subtotals(matrix: &Matrix, totals: ItemTotals<'_>) -> Vec<Subtotal> {
+    if matrix.items.iter().all(|item| item.group.is_none()) {
+        return Vec::new();
+    }
     let declared: Vec<CategoryKey<'_>> = matrix
         .groups
         .iter()
@@ -383,7 +522,9 @@ struct Published<'d, 'm, F> {
     declared: &'d [CategoryKey<'m>],
     subtotal: F,
     next: usize,
-    map: Option<NameMap<CategoryKey<'m>, usize>>,
+    /// From the first key out of declared order: each declared key's number, and the
+    /// first declared entry for each number.
+    map: Option<(Numbering<CategoryKey<'m>>, Vec<usize>)>,
 }
 
 impl<'d, 'm, F: Fn(usize) -> Option<u32>> Published<'d, 'm, F> {
@@ -404,13 +545,17 @@ impl<'d, 'm, F: Fn(usize) -> Option<u32>> Published<'d, 'm, F> {
                 self.next += 1;
                 return (self.subtotal)(self.next - 1);
             }
-            let mut map = name_map(self.declared.len());
+            let mut numbering = Numbering::with_capacity(self.declared.len());
+            let mut first = Vec::with_capacity(self.declared.len());
             for (i, &declared) in self.declared.iter().enumerate() {
-                map.entry(declared).or_insert(i);
+                if numbering.insert(declared).1 {
+                    first.push(i);
+                }
             }
-            self.map = Some(map);
+            self.map = Some((numbering, first));
         }
-        let index = *self.map.as_ref()?.get(&key)?;
+        let (numbering, first) = self.map.as_ref()?;
+        let index = *first.get(numbering.get(key)?)?;
         (self.subtotal)(index)
     }
 }
@@ -419,54 +564,55 @@ impl<'d, 'm, F: Fn(usize) -> Option<u32>> Published<'d, 'm, F> {
 /// `published` finds the printed subtotal for each key.
 fn subtotals<'m, F: Fn(usize) -> Option<u32>>(
     items: &'m [Item],
-    totals: &[f64],
+    totals: ItemTotals<'_>,
     expected: usize,
     key_of: impl Fn(&'m Item) -> Option<CategoryKey<'m>>,
     mut published: Published<'_, 'm, F>,
 ) -> Vec<Subtotal> {
-    const NONE: u32 = u32::MAX;
     let mut out: Vec<Subtotal> = Vec::with_capacity(expected);
     let mut sizes: Vec<usize> = Vec::with_capacity(expected);
-    let mut slot_of: Vec<u32> = Vec::with_capacity(items.len());
-    let mut slots: NameMap<CategoryKey<'m>, u32> = name_map(expected);
-    // Rows of one category usually come together: reuse the last slot without hashing.
-    let mut last: Option<(CategoryKey<'m>, u32)> = None;
-    for item in items {
-        let Some(key) = key_of(item) else {
-            slot_of.push(NONE);
-            continue;
-        };
-        let slot = match last {
-            Some((last_key, last_slot)) if last_key == key => last_slot,
-            _ => {
-                let slot = *slots.entry(key).or_insert_with(|| {
-                    let (name, group) = key;
-                    out.push(Subtotal {
-                        name: name.to_owned(),
-                        group: group.map(str::to_owned),
-                        total: 0.0,
-                        published: published.of_new_key(key),
-                        items: Vec::new(),
-                    });
-                    sizes.push(0);
-                    u32::try_from(out.len() - 1).unwrap_or(NONE)
-                });
-                last = Some((key, slot));
-                slot
+    let mut slots: Numbering<CategoryKey<'m>> = Numbering::with_capacity(expected);
+    // Rows of one category usually come together, so items are taken in runs of one key
+    // (slot, first item, item after the last), found without hashing.
+    let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(expected);
+    let mut last: Option<CategoryKey<'m>> = None;
+    for (index, item) in items.iter().enumerate() {
+        let key = key_of(item);
+        if key == last {
+            if let (Some(_), Some(run)) = (key, runs.last_mut()) {
+                run.2 = index + 1;
             }
-        };
-        if let Some(size) = sizes.get_mut(slot as usize) {
-            *size += 1;
+            continue;
         }
-        slot_of.push(slot);
+        last = key;
+        let Some(key) = key else { continue };
+        let (slot, new) = slots.insert(key);
+        if new {
+            let (name, group) = key;
+            out.push(Subtotal {
+                name: name.to_owned(),
+                group: group.map(str::to_owned),
+                total: 0.0,
+                published: published.of_new_key(key),
+                items: Vec::new(),
+            });
+            sizes.push(0);
+        }
+        runs.push((slot, index, index + 1));
+    }
+    for &(slot, start, end) in &runs {
+        if let Some(size) = sizes.get_mut(slot) {
+            *size += end - start;
+        }
     }
     for (subtotal, &size) in out.iter_mut().zip(&sizes) {
         subtotal.items = Vec::with_capacity(size);
     }
-    for (index, (&slot, &total)) in slot_of.iter().zip(totals).enumerate() {
-        if let Some(subtotal) = out.get_mut(slot as usize) {
-            subtotal.total = snap(subtotal.total + total);
-            subtotal.items.push(index);
+    let mut micros = vec![0i64; out.len()];
+    for &(slot, start, end) in &runs {
+        if let (Some(subtotal), Some(micros)) = (out.get_mut(slot), micros.get_mut(slot)) {
+            totals.add_run(subtotal, micros, start, end);
+            subtotal.items.extend(start..end);
         }
     }
     out

@@ -26,6 +26,36 @@ impl fmt::Display for Rank {
 /// Ranks `totals` from highest to lowest. Returns each total's rank (in input order)
 /// and the input indices in ranked order (ties keep input order).
 pub fn rank(totals: &[f64]) -> (Vec<Rank>, Vec<usize>) {
+    let radix = totals.len() >= RADIX_FROM
+        && u32::try_from(totals.len()).is_ok()
+        && !totals.iter().any(|t| t.is_nan());
+    let order = if radix {
+        radix_order(totals.iter().map(|&t| descending_key(t)).collect())
+    } else {
+        let mut order: Vec<usize> = (0..totals.len()).collect();
+        order.sort_by(|&a, &b| totals[b].partial_cmp(&totals[a]).unwrap_or(Ordering::Equal));
+        order
+    };
+    ranks_in_order(totals, order)
+}
+
+/// `rank(totals)` for snapped totals, given the whole number of millionths each total was
+/// snapped from (`micros`): sorting those whole numbers takes fewer passes.
+pub(super) fn rank_snapped(totals: &[f64], micros: &[i64]) -> (Vec<Rank>, Vec<usize>) {
+    let usable = totals.len() >= RADIX_FROM
+        && micros.len() == totals.len()
+        && u32::try_from(totals.len()).is_ok();
+    if !usable {
+        return rank(totals);
+    }
+    let highest = micros.iter().copied().max().unwrap_or(0);
+    let keys = micros.iter().map(|&m| highest.abs_diff(m)).collect();
+    ranks_in_order(totals, radix_order(keys))
+}
+
+/// Each total's rank, given the indices in ranked order; returns the ranks and that order.
+fn ranks_in_order(totals: &[f64], order: Vec<usize>) -> (Vec<Rank>, Vec<usize>) {
+    let sorted: Vec<f64> = order.iter().map(|&i| totals[i]).collect();
     let mut ranks = vec![
         Rank {
             position: 0,
@@ -33,23 +63,11 @@ pub fn rank(totals: &[f64]) -> (Vec<Rank>, Vec<usize>) {
         };
         totals.len()
     ];
-    let order = rank_each(totals, |index, rank| {
-        if let Some(slot) = ranks.get_mut(index) {
-            *slot = rank;
-        }
-    });
-    (ranks, order)
-}
-
-/// Ranks `totals` as `rank` does, handing each index its rank through `set`; returns the
-/// indices in ranked order.
-pub(super) fn rank_each(totals: &[f64], mut set: impl FnMut(usize, Rank)) -> Vec<usize> {
-    let order = ranked_order(totals);
     let mut start = 0;
-    while start < order.len() {
-        let first = totals[order[start]];
+    while start < sorted.len() {
+        let first = sorted[start];
         let mut end = start + 1;
-        while end < order.len() && same(totals[order[end]], first) {
+        while end < sorted.len() && same(sorted[end], first) {
             end += 1;
         }
         let rank = Rank {
@@ -57,50 +75,58 @@ pub(super) fn rank_each(totals: &[f64], mut set: impl FnMut(usize, Rank)) -> Vec
             tied: end - start > 1,
         };
         for &index in &order[start..end] {
-            set(index, rank);
+            if let Some(slot) = ranks.get_mut(index) {
+                *slot = rank;
+            }
         }
         start = end;
     }
-    order
+    (ranks, order)
 }
 
 /// Below this many totals a comparison sort is quicker than a radix sort.
 const RADIX_FROM: usize = 256;
 
-/// The indices of `totals` from the highest total to the lowest, equal totals in input
-/// order: a stable sort by value, in O(n).
-fn ranked_order(totals: &[f64]) -> Vec<usize> {
-    let radix = totals.len() >= RADIX_FROM
-        && u32::try_from(totals.len()).is_ok()
-        && !totals.iter().any(|t| t.is_nan());
-    if !radix {
-        let mut order: Vec<usize> = (0..totals.len()).collect();
-        order.sort_by(|&a, &b| totals[b].partial_cmp(&totals[a]).unwrap_or(Ordering::Equal));
-        return order;
+/// Bits sorted per pass of the radix sort.
+const DIGIT_BITS: u32 = 11;
+
+/// The indices of `keys` (fewer than 2^32) in ascending order of key, equal keys in input
+/// order: a least-significant-digit radix sort, which skips the digits all keys share.
+fn radix_order(mut keys: Vec<u64>) -> Vec<usize> {
+    const BUCKETS: usize = 1 << DIGIT_BITS;
+    let mut indices: Vec<u32> = (0..=u32::MAX).take(keys.len()).collect();
+    let first = keys.first().copied().unwrap_or(0);
+    let mut differ = keys.iter().fold(0, |acc, &key| acc | (key ^ first));
+    // Low bits that no two keys differ in (whole points are 2^6 x 15625 millionths) are
+    // shifted away, and with them, often, a pass.
+    let low = differ.trailing_zeros().min(63);
+    if low > 0 {
+        for key in &mut keys {
+            *key >>= low;
+        }
+        differ >>= low;
     }
-    let mut keys: Vec<u64> = totals.iter().map(|&t| descending_key(t)).collect();
-    let mut indices: Vec<u32> = (0..=u32::MAX).take(totals.len()).collect();
-    let mut counts = [[0u32; 256]; 8];
+    let shifts: Vec<u32> = (0..64)
+        .step_by(DIGIT_BITS as usize)
+        .filter(|&shift| digit(differ, shift) != 0)
+        .collect();
+    let mut counts = vec![[0u32; BUCKETS]; shifts.len()];
     for &key in &keys {
-        for (digit, count) in counts.iter_mut().enumerate() {
-            count[byte(key, digit)] += 1;
+        for (&shift, count) in shifts.iter().zip(counts.iter_mut()) {
+            count[digit(key, shift)] += 1;
         }
     }
     let mut spare_keys = vec![0u64; keys.len()];
     let mut spare_indices = vec![0u32; keys.len()];
-    for (digit, count) in counts.iter().enumerate() {
-        // A digit every key shares does not reorder anything.
-        if count.iter().any(|&c| c as usize == keys.len()) {
-            continue;
-        }
-        let mut next = [0u32; 256];
+    for (&shift, count) in shifts.iter().zip(&counts) {
+        let mut next = [0u32; BUCKETS];
         let mut sum = 0;
         for (slot, &c) in next.iter_mut().zip(count) {
             *slot = sum;
             sum += c;
         }
         for (&key, &index) in keys.iter().zip(&indices) {
-            let bucket = &mut next[byte(key, digit)];
+            let bucket = &mut next[digit(key, shift)];
             let at = *bucket as usize;
             *bucket += 1;
             spare_keys[at] = key;
@@ -116,17 +142,17 @@ fn ranked_order(totals: &[f64]) -> Vec<usize> {
 /// share a key, as they compare equal.
 fn descending_key(value: f64) -> u64 {
     let bits = (value + 0.0).to_bits();
-    let ascending = if bits >> 63 == 1 {
-        !bits
+    if bits >> 63 == 1 {
+        bits
     } else {
-        bits | (1 << 63)
-    };
-    !ascending
+        !bits & !(1 << 63)
+    }
 }
 
-/// Byte `digit` (0 = least significant) of `key`.
-fn byte(key: u64, digit: usize) -> usize {
-    usize::from(key.to_le_bytes()[digit])
+/// The `DIGIT_BITS` bits of `key` from bit `shift` up.
+#[allow(clippy::cast_possible_truncation)] // masked to a digit
+fn digit(key: u64, shift: u32) -> usize {
+    ((key >> shift) & ((1 << DIGIT_BITS) - 1)) as usize
 }
 
 fn same(a: f64, b: f64) -> bool {

@@ -7,11 +7,44 @@ use crate::model::{
 /// Rounds away floating-point noise (to a millionth) so that, e.g., a total that is
 /// exactly 11 on paper is never 10.999999999 and never falls into the wrong band.
 pub fn snap(value: f64) -> f64 {
-    let snapped = (value * 1_000_000.0).round() / 1_000_000.0;
+    snap_micros(value).1
+}
+
+/// The whole number of millionths `value` is snapped to, and `snap(value)` itself.
+#[allow(clippy::inline_always)] // runs for every item, in a build optimised for size
+#[inline(always)]
+pub(super) fn snap_micros(value: f64) -> (f64, f64) {
+    let micros = round_half_away(value * 1_000_000.0);
+    let snapped = micros / 1_000_000.0;
     if snapped == 0.0 {
-        0.0 // no "-0"
+        (micros, 0.0) // no "-0"
     } else {
-        snapped
+        (micros, snapped)
+    }
+}
+
+/// `value.round()` (halves away from zero) in plain arithmetic rather than a library call;
+/// only the sign of a zero result can differ.
+#[allow(clippy::inline_always)] // runs for every item, in a build optimised for size
+#[inline(always)]
+fn round_half_away(value: f64) -> f64 {
+    /// From 2^52 up every `f64` is a whole number.
+    const ALL_WHOLE: f64 = 4_503_599_627_370_496.0;
+    if value.abs() < ALL_WHOLE {
+        // Exact: the whole part of a number below 2^52 fits an i64, and taking it away
+        // leaves the fraction exactly.
+        #[allow(clippy::cast_possible_truncation)]
+        let whole = value as i64 as f64;
+        let fraction = value - whole;
+        if fraction >= 0.5 {
+            whole + 1.0
+        } else if fraction <= -0.5 {
+            whole - 1.0
+        } else {
+            whole
+        }
+    } else {
+        value.round()
     }
 }
 

@@ -1,9 +1,8 @@
 //! The order the matrix table shows its rows in (group and category headings, then items)
 //! and one page of it, so a matrix of any size is drawn a bounded number of rows at a time.
 
-use super::evaluate::Evaluation;
+use super::evaluate::{Evaluation, Numbering};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// One row of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,14 +19,30 @@ pub enum TableRow {
 /// group's heading (shown once, before the group's first category), then the items that
 /// have no category, in matrix order.
 pub fn table_rows(evaluation: &Evaluation) -> Vec<TableRow> {
-    let mut rows = Vec::with_capacity(evaluation.items.len() + evaluation.categories.len() * 2);
-    let mut shown_groups = HashSet::new();
+    let mut rows = Vec::with_capacity(
+        evaluation.items.len() + evaluation.categories.len() + evaluation.groups.len(),
+    );
+    // The first group of each name, as a search of the groups would find it.
+    let mut group_numbers: Numbering<&str> = Numbering::with_capacity(evaluation.groups.len());
+    let mut first_group = Vec::with_capacity(evaluation.groups.len());
+    for (g, group) in evaluation.groups.iter().enumerate() {
+        if group_numbers.insert(group.name.as_str()).1 {
+            first_group.push(g);
+        }
+    }
+    let mut shown_groups = vec![false; evaluation.groups.len()];
     let mut placed = vec![false; evaluation.items.len()];
     for (c, category) in evaluation.categories.iter().enumerate() {
         if let Some(group) = &category.group {
-            if let Some(g) = evaluation.groups.iter().position(|s| &s.name == group) {
-                if shown_groups.insert(g) {
-                    rows.push(TableRow::Group(g));
+            let first = group_numbers
+                .get(group.as_str())
+                .and_then(|n| first_group.get(n));
+            if let Some(&g) = first {
+                if let Some(shown) = shown_groups.get_mut(g) {
+                    if !*shown {
+                        *shown = true;
+                        rows.push(TableRow::Group(g));
+                    }
                 }
             }
         }
