@@ -418,32 +418,58 @@ pub struct CountStep {
 
 /// How many items are Red, Amber and Green as column `column`'s weight goes from 0 to the
 /// largest weight: one step per range in which no item changes band (exact, from the
-/// flip points).
+/// flip points), found in one sorted sweep over every item's changes.
 pub fn band_count_steps(matrix: &Matrix, settings: &Settings, column: usize) -> Vec<CountStep> {
-    let points: Vec<FlipPoints> = (0..matrix.items.len())
-        .filter_map(|item| flip_points(matrix, settings, item, column))
-        .collect();
-    let mut edges: Vec<f64> = points
-        .iter()
-        .flat_map(|p| p.changes.iter().map(|(w, _)| *w))
-        .collect();
-    edges.push(0.0);
-    edges.push(Weight::MAX);
-    edges.sort_by(f64::total_cmp);
-    edges.dedup_by(|a, b| (*a - *b).abs() < 1e-12);
-    edges
-        .windows(2)
-        .map(|pair| {
-            let (from, to) = (pair[0], pair[1]);
-            let mut counts = super::evaluate::BandCounts::default();
-            for p in &points {
-                match p.band_at(from) {
-                    Band::Red => counts.red += 1,
-                    Band::Amber => counts.amber += 1,
-                    Band::Green => counts.green += 1,
-                }
-            }
-            CountStep { from, to, counts }
-        })
-        .collect()
+    let mut counts = super::evaluate::BandCounts::default();
+    let tally = |counts: &mut super::evaluate::BandCounts, band: Band, by: i64| {
+        let slot = match band {
+            Band::Red => &mut counts.red,
+            Band::Amber => &mut counts.amber,
+            Band::Green => &mut counts.green,
+        };
+        *slot = usize::try_from(i64::try_from(*slot).unwrap_or(0) + by).unwrap_or(0);
+    };
+    // Every change as (weight, from band, to band).
+    let mut changes: Vec<(f64, Band, Band)> = Vec::new();
+    for item in 0..matrix.items.len() {
+        let Some(points) = flip_points(matrix, settings, item, column) else {
+            continue;
+        };
+        tally(&mut counts, points.band_at_zero, 1);
+        let mut previous = points.band_at_zero;
+        for &(w, band) in &points.changes {
+            changes.push((w, previous, band));
+            previous = band;
+        }
+    }
+    changes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut steps = Vec::new();
+    let mut from = 0.0;
+    let mut index = 0;
+    while index < changes.len() {
+        let at = changes[index].0;
+        if at > from {
+            steps.push(CountStep {
+                from,
+                to: at,
+                counts,
+            });
+            from = at;
+        }
+        // Every change at this weight.
+        while index < changes.len() && (changes[index].0 - at).abs() < 1e-12 {
+            let (_, was, now) = changes[index];
+            tally(&mut counts, was, -1);
+            tally(&mut counts, now, 1);
+            index += 1;
+        }
+    }
+    if Weight::MAX > from || steps.is_empty() {
+        steps.push(CountStep {
+            from,
+            to: Weight::MAX,
+            counts,
+        });
+    }
+    steps
 }
