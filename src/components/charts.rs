@@ -13,6 +13,9 @@ pub struct ChartsProps {
     pub matrix: Shared<Matrix>,
     pub evaluation: Shared<Evaluation>,
     pub settings: Settings,
+    /// Makes the charts' ids unique when several are on one page ("" on screen).
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 const WIDTH: f64 = 600.0;
@@ -20,13 +23,15 @@ const HEIGHT: f64 = 180.0;
 /// The heatmap is drawn for matrices up to this many items.
 const HEATMAP_ITEMS: usize = 200;
 
-fn counts_chart(props: &ChartsProps, column: usize) -> Html {
+/// The band counts as column `column`'s weight moves, with its table.
+pub fn counts_chart(props: &ChartsProps, column: usize) -> Html {
     let steps = band_count_steps(&props.matrix, &props.settings, column);
     let items = props.matrix.items.len();
     let columns = count_columns(&steps, Weight::MAX, items, WIDTH, HEIGHT);
     let now = x_of(props.settings.weight(column).get(), Weight::MAX, WIDTH);
     let name = props.matrix.criteria.get(column).map_or("", |c| c.name.as_str());
     let (from, to) = red_set_interval(&props.matrix, &props.settings, column);
+    let id = |name: &str| format!("{}{name}", props.id_prefix);
     let description = steps
         .iter()
         .map(|s| format!("weights {} to {}: Red {}, Amber {}, Green {}", format_total(s.from), format_total(s.to), s.counts.red, s.counts.amber, s.counts.green))
@@ -34,11 +39,11 @@ fn counts_chart(props: &ChartsProps, column: usize) -> Html {
         .join("; ");
     html! {
         <figure class="counts-chart">
-            <svg viewBox={format!("-4 -4 {} {}", WIDTH + 8.0, HEIGHT + 30.0)} role="img" aria-labelledby="counts-title counts-desc">
-                <title id="counts-title">{ format!("Red, Amber and Green items as the {name} weight goes from 0 to {}", Weight::MAX) }</title>
-                <desc id="counts-desc">{ description }</desc>
+            <svg viewBox={format!("-4 -4 {} {}", WIDTH + 8.0, HEIGHT + 30.0)} role="img" aria-labelledby={format!("{} {}", id("counts-title"), id("counts-desc"))}>
+                <title id={id("counts-title")}>{ format!("Red, Amber and Green items as the {name} weight goes from 0 to {}", Weight::MAX) }</title>
+                <desc id={id("counts-desc")}>{ description }</desc>
                 <defs>
-                    <pattern id="red-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                    <pattern id={id("red-hatch")} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
                         <rect width="6" height="6" class="red-fill" />
                         <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" />
                     </pattern>
@@ -47,7 +52,7 @@ fn counts_chart(props: &ChartsProps, column: usize) -> Html {
                     <g>
                         <rect class="count green-fill" x={c.green.x.to_string()} y={c.green.y.to_string()} width={c.green.width.to_string()} height={c.green.height.to_string()} />
                         <rect class="count amber-fill" x={c.amber.x.to_string()} y={c.amber.y.to_string()} width={c.amber.width.to_string()} height={c.amber.height.to_string()} />
-                        <rect class="count" fill="url(#red-hatch)" x={c.red.x.to_string()} y={c.red.y.to_string()} width={c.red.width.to_string()} height={c.red.height.to_string()} />
+                        <rect class="count" fill={format!("url(#{})", id("red-hatch"))} x={c.red.x.to_string()} y={c.red.y.to_string()} width={c.red.width.to_string()} height={c.red.height.to_string()} />
                     </g>
                 }) }
                 { for steps.iter().skip(1).map(|s| {
@@ -73,8 +78,13 @@ fn counts_chart(props: &ChartsProps, column: usize) -> Html {
     }
 }
 
-fn heatmap(props: &ChartsProps) -> Html {
+/// The heatmap of the scores (for matrices small enough to read one).
+pub fn heatmap(props: &ChartsProps) -> Html {
+    if props.matrix.items.len() > HEATMAP_ITEMS {
+        return html! {};
+    }
     let matrix = &props.matrix;
+    let id = |name: &str| format!("{}{name}", props.id_prefix);
     let (cell_w, cell_h, label_w, band_w) = (44.0, 18.0, 260.0, 70.0);
     let columns = matrix.criteria.len() as f64;
     let rows = matrix.items.len().min(HEATMAP_ITEMS);
@@ -82,10 +92,10 @@ fn heatmap(props: &ChartsProps) -> Html {
     let height = rows as f64 * cell_h + 24.0;
     html! {
         <figure class="heatmap">
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby="heat-title heat-desc">
-                <title id="heat-title">{ format!("Heatmap of the {}: items by criteria, darker for higher scores, band at the end of each row", matrix.title) }</title>
-                <desc id="heat-desc">{ "The matrix table above holds the same scores and bands as text." }</desc>
-                <pattern id="unknown-hatch" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby={format!("{} {}", id("heat-title"), id("heat-desc"))}>
+                <title id={id("heat-title")}>{ format!("Heatmap of the {}: items by criteria, darker for higher scores, band at the end of each row", matrix.title) }</title>
+                <desc id={id("heat-desc")}>{ "The matrix table above holds the same scores and bands as text." }</desc>
+                <pattern id={id("unknown-hatch")} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
                     <rect width="5" height="5" fill="#ffffff" />
                     <line x1="0" y1="0" x2="0" y2="5" stroke="#888888" stroke-width="1.5" />
                 </pattern>
@@ -101,8 +111,9 @@ fn heatmap(props: &ChartsProps) -> Html {
                         <g>
                             <text class="heat-label" x={(label_w - 6.0).to_string()} y={(y + cell_h - 5.0).to_string()} text-anchor="end">{ &item.name }</text>
                             { for item.scores.iter().enumerate().map(|(c, s)| {
-                                let fill = match s { Score::Known(v) => score_shade(*v), Score::Unknown => "url(#unknown-hatch)" };
-                                html! { <rect x={(label_w + c as f64 * cell_w).to_string()} y={y.to_string()} width={cell_w.to_string()} height={cell_h.to_string()} fill={fill} class="heat-cell" /> }
+                                let fill = match s { Score::Known(v) => score_shade(*v), Score::Unknown => "" };
+                                let fill = if fill.is_empty() { format!("url(#{})", id("unknown-hatch")) } else { fill.to_owned() };
+                                html! { <rect x={(label_w + c as f64 * cell_w).to_string()} y={y.to_string()} width={cell_w.to_string()} height={cell_h.to_string()} {fill} class="heat-cell" /> }
                             }) }
                             <text class={classes!("heat-band", band.map(crate::model::Band::css))} x={(label_w + columns * cell_w + 6.0).to_string()} y={(y + cell_h - 5.0).to_string()}>
                                 { band.map_or("", |b| b.name()) }
@@ -145,9 +156,7 @@ pub fn charts(props: &ChartsProps) -> Html {
                         }) }
                     </select>
                     { counts_chart(props, chosen) }
-                    if props.matrix.items.len() <= HEATMAP_ITEMS {
-                        { heatmap(props) }
-                    }
+                    { heatmap(props) }
                 }
             </details>
         </section>

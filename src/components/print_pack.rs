@@ -3,6 +3,7 @@
 //! board decisions, the data audit and the matrix in full. Drawn only while printing.
 
 use super::audit_view::AuditView;
+use super::charts::{counts_chart, heatmap, ChartsProps};
 use super::shared::Shared;
 use crate::engine::{
     audit, band_changes, baseline, change_line, changes_summary, decision_line, evaluate,
@@ -108,7 +109,32 @@ fn matrix_pack(state: &MatrixState, date: &str) -> Html {
             <AuditView matrix={Shared::from(Rc::clone(&state.published))} audit={Shared::from(Rc::new(audit(&state.published)))} />
             <h3>{ "The matrix in full" }</h3>
             { matrix_table(matrix, state) }
+            { charts(state) }
         </section>
+    }
+}
+
+/// The charts for the pack: band counts as public concern's weight moves (or the first
+/// criterion's), and the heatmap.
+fn charts(state: &MatrixState) -> Html {
+    let matrix = Shared::from(Rc::clone(&state.matrix));
+    let props = ChartsProps {
+        evaluation: Shared::from(Rc::new(evaluate(&matrix, &state.settings))),
+        matrix: matrix.clone(),
+        settings: state.settings.clone(),
+        id_prefix: AttrValue::from(format!("print-{}-", matrix.short_name.replace(|c: char| !c.is_alphanumeric(), ""))),
+    };
+    let column = matrix
+        .criteria
+        .iter()
+        .position(|c| c.name.to_lowercase().contains("public concern"))
+        .unwrap_or(0);
+    html! {
+        <div class="print-charts">
+            <h3>{ "Charts" }</h3>
+            { counts_chart(&props, column) }
+            { heatmap(&props) }
+        </div>
     }
 }
 

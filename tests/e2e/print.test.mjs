@@ -50,6 +50,8 @@ test("Print gives a board pack with every item, every section and no controls", 
       "Data audit",
       "The matrix in full",
       "Scenario: Unsaved what-if",
+      "Charts",
+      "The same items stay Red for Public concern weights",
     ]) {
       assert.ok(text.includes(section), `the pack has "${section}"`);
     }
