@@ -145,19 +145,19 @@ pub fn view_items(
                 _ => None,
             })
             .collect(),
+        // The ranking is already highest total first (ties in document order).
+        SortKey::Total | SortKey::Band => evaluation.ranking.clone(),
         _ => (0..matrix.items.len()).collect(),
     };
-    items.retain(|&i| passes(i));
+    if !view.filter.is_empty() {
+        items.retain(|&i| passes(i));
+    }
     let total = |i: usize| evaluation.items.get(i).map_or(0.0, |r| r.total);
     let band = |i: usize| evaluation.items.get(i).map_or(Band::Green, |r| r.band);
-    let by_total_desc =
-        |a: usize, b: usize| total(b).partial_cmp(&total(a)).unwrap_or(Ordering::Equal);
     match view.sort {
-        SortKey::Document => {}
-        SortKey::Total => items.sort_by(|&a, &b| by_total_desc(a, b)),
-        SortKey::Band => {
-            items.sort_by(|&a, &b| band(b).cmp(&band(a)).then_with(|| by_total_desc(a, b)));
-        }
+        SortKey::Document | SortKey::Total => {}
+        // A stable sort of the ranking by band keeps each band's items highest total first.
+        SortKey::Band => items.sort_by_key(|&i| std::cmp::Reverse(band(i))),
         SortKey::Name => {
             let keys: Vec<String> = matrix.items.iter().map(|i| i.name.to_lowercase()).collect();
             items.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
