@@ -21,6 +21,16 @@ pub struct ChangesPanelProps {
 #[function_component(ChangesPanel)]
 pub fn changes_panel(props: &ChangesPanelProps) -> Html {
     let copied = use_state(|| None::<String>);
+    let shown = use_state(|| false);
+    let ontoggle = {
+        let shown = shown.clone();
+        Callback::from(move |e: Event| {
+            shown.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            );
+        })
+    };
     let on_copy = {
         let (minutes, copied) = (props.minutes.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
@@ -48,17 +58,25 @@ pub fn changes_panel(props: &ChangesPanelProps) -> Html {
             <>
             <h3 class={classes!("changes-heading", class)}>{ format!("{heading} ({})", list.len()) }</h3>
             <ul class={classes!("changes-list", class)}>
-                { for list.iter().map(|c| html! {
+                { for list.iter().take(super::LIST_LIMIT).map(|c| html! {
                     <li data-item={props.matrix.items.get(c.item).map(|i| i.name.clone())}>
                         <span aria-hidden="true" class="arrow">{ if class == "up" { "▲ " } else { "▼ " } }</span>
                         { change_line(&props.matrix, c) }
                     </li>
                 }) }
             </ul>
+            if list.len() > super::LIST_LIMIT {
+                <p class="hint">{ format!("The first {} of {} are listed; the text for the minutes has them all.", super::LIST_LIMIT, list.len()) }</p>
+            }
             </>
         }
     };
-    let minutes_text = props.minutes.emit(());
+    // The text is built only while it is shown (and when it is copied).
+    let minutes_text = if *shown {
+        props.minutes.emit(())
+    } else {
+        String::new()
+    };
     html! {
         <section class="changes-panel" aria-labelledby="changes-heading">
             <h2 id="changes-heading">{ "What changed" }</h2>
@@ -71,10 +89,12 @@ pub fn changes_panel(props: &ChangesPanelProps) -> Html {
             if let Some(message) = &*copied {
                 <p class="hint" role="status">{ message }</p>
             }
-            <details class="minutes-text">
+            <details class="minutes-text" {ontoggle}>
                 <summary>{ "Show the text for the minutes" }</summary>
                 <label for="minutes-text">{ "Text for the minutes" }</label>
-                <textarea id="minutes-text" readonly=true rows="8" value={minutes_text} />
+                if *shown {
+                    <textarea id="minutes-text" readonly=true rows="8" value={minutes_text} />
+                }
             </details>
         </section>
     }
