@@ -369,8 +369,8 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     { for matrix.criteria.iter().map(|c| html! {
                         <th scope="col" role="columnheader" class={classes!("criterion", (c.kind == CriterionKind::Unattributed).then_some("unattributed"))} title={c.description.clone()}>{ &c.name }</th>
                     }) }
-                    <th scope="col" role="columnheader">{ "Total" }</th>
-                    <th scope="col" role="columnheader">{ "Band" }</th>
+                    <th scope="col" role="columnheader" class="total-head">{ "Total" }</th>
+                    <th scope="col" role="columnheader" class="band-head">{ "Band" }</th>
                     <th scope="col" role="columnheader">{ "Margin to the nearest threshold" }</th>
                     <th scope="col" role="columnheader">{ "If '?' were 0 to 4" }</th>
                     <th scope="col" role="columnheader">{ "Rank" }</th>
