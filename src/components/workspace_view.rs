@@ -140,15 +140,27 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         .into();
     let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
     let announcement = use_band_announcement(&matrix, &evaluation);
-    let rows: Shared<Vec<TableRow>> = use_memo(
-        (
+    // The document's grouped order depends on the matrix alone, so a weight or threshold
+    // change keeps the same rows (and the table keeps its lookups); a sort or filter follows
+    // the figures.
+    let follows_figures = current.view != TableView::default();
+    let rows_now = {
+        let (matrix, evaluation, base, thresholds, view) = (
             matrix.clone(),
             evaluation.clone(),
             base.clone(),
             current.settings.thresholds,
             current.view.clone(),
+        );
+        move || view_rows(&matrix, &evaluation, &base, &thresholds, &view)
+    };
+    let rows: Shared<Vec<TableRow>> = use_memo(
+        (
+            matrix.clone(),
+            current.view.clone(),
+            follows_figures.then(|| (evaluation.clone(), current.settings.thresholds)),
         ),
-        |(m, e, b, t, v)| view_rows(m, e, b, t, v),
+        move |_| rows_now(),
     )
     .into();
     let ranked: Shared<Vec<usize>> = use_memo(
