@@ -17,7 +17,7 @@ pub enum Compare {
 }
 
 /// One matrix being explored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "MatrixStateData", into = "MatrixStateData")]
 pub struct MatrixState {
     /// The matrix as loaded, kept for "Reset to published" and the baseline.
@@ -40,6 +40,24 @@ pub struct MatrixState {
     pub view: TableView,
     /// The item whose explanation is open, if any.
     pub selected: Option<usize>,
+}
+
+/// Equal in value; matrices held in the same allocation are equal without being compared
+/// item by item (a matrix is not `Eq`, so `Rc`'s own comparison would always walk them).
+impl PartialEq for MatrixState {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Rc<Matrix>, b: &Rc<Matrix>| Rc::ptr_eq(a, b) || **a == **b;
+        same(&self.published, &other.published)
+            && same(&self.matrix, &other.matrix)
+            && self.edits == other.edits
+            && self.settings == other.settings
+            && self.decisions == other.decisions
+            && self.scenarios == other.scenarios
+            && self.scenario == other.scenario
+            && self.compare == other.compare
+            && self.view == other.view
+            && self.selected == other.selected
+    }
 }
 
 /// The user's part of a `MatrixState`: everything but the matrices, for undo and saving.
