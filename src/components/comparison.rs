@@ -86,7 +86,13 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     html! {
         <section class="comparison" aria-labelledby="comparison-heading">
             <details {ontoggle}>
-                <summary><h2 id="comparison-heading">{ format!("Side by side: {} and {}", props.before_name, props.after_name) }</h2></summary>
+                <summary><h2 id="comparison-heading">{
+                    if props.before_name == props.after_name {
+                        format!("Side by side: {} (change a weight or a score, or save scenarios, to compare)", props.after_name)
+                    } else {
+                        format!("Side by side: {} and {}", props.before_name, props.after_name)
+                    }
+                }</h2></summary>
                 if *open {
                 <table class="comparison-table">
                     <caption>{ format!("Every item's total and band in {} and in {}, highest total first", props.before_name, props.after_name) }</caption>
