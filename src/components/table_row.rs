@@ -152,6 +152,20 @@ fn cell(props: &ItemRowProps, column: usize, class: &'static str, content: Html)
     }
 }
 
+/// The band, and under it the published band when it differs, so the change stays in view
+/// with the pinned band column: "Red" over "▲ was Amber".
+fn band_cell(band: crate::model::Band, moved: Option<Movement>) -> Html {
+    match moved.filter(|m| m.from != m.to) {
+        Some(m) => html! {
+            <>
+                { band_chip(band) }
+                <span class="band-was"><span aria-hidden="true">{ m.arrow() }{ " " }</span>{ format!("was {}", m.from) }</span>
+            </>
+        },
+        None => band_chip(band),
+    }
+}
+
 #[function_component(ItemRow)]
 pub fn item_row(props: &ItemRowProps) -> Html {
     let result = &props.result;
@@ -171,7 +185,7 @@ pub fn item_row(props: &ItemRowProps) -> Html {
                 tabindex={if name_active { "0" } else { "-1" }} aria-colindex="1" onclick={on_name}>{ props.name.clone() }</th>
             { for props.scores.iter().enumerate().map(|(c, s)| score_cell(props, c, *s)) }
             { cell(props, criteria + 1, "total", html! { format_total(result.total) }) }
-            { cell(props, criteria + 2, "band", band_chip(result.band)) }
+            { cell(props, criteria + 2, "band", band_cell(result.band, props.moved)) }
             { cell(props, criteria + 3, "margin", html! { props.margin.clone() }) }
             { cell(props, criteria + 4, "range", html! { range_text(result) }) }
             { cell(props, criteria + 5, "rank", html! { result.rank.to_string() }) }

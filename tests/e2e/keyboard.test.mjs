@@ -49,7 +49,7 @@ test("tabs, scores, weights and reset all work from the keyboard", async () =>
     await page.keyboard.press("0");
     const edited = predict(asb, { edits: { "Street Drinking": { "Public concern": 0 } } });
     await expectRows(page, edited.rows);
-    await expectText(row(page, "Street Drinking").locator("td.band"), /Amber/);
+    await expectText(row(page, "Street Drinking").locator("td.band"), /^Amber/);
 
     // A weight: ten presses of the right arrow take the slider from 1 to 2 in steps of 0.1.
     const slider = page.getByLabel("Public concern weight", { exact: true });

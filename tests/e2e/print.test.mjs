@@ -17,7 +17,7 @@ test("Print gives a board pack with every item, every section and no controls", 
     assert.equal(started, "started");
     await tab(page, "ASB").click();
     await page.getByLabel("Public concern weight, exact value", { exact: true }).fill("2");
-    await expectText(row(page, "Vandalism").locator("td.band"), /Red/);
+    await expectText(row(page, "Vandalism").locator("td.band"), /^Red/);
 
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     await page.locator(".print-pack").waitFor({ state: "attached" });

@@ -52,10 +52,10 @@ test("a weight just below and at a reported flip point: the band changes exactly
     const box = page.getByLabel("Public concern weight, exact value", { exact: true });
     await box.fill(String(at - 0.001));
     await expectText(row(page, "Vandalism").locator("td.total"), /^10\.999$/);
-    await expectText(row(page, "Vandalism").locator("td.band"), /Amber/);
+    await expectText(row(page, "Vandalism").locator("td.band"), /^Amber/);
     await box.fill(String(at));
     await expectText(row(page, "Vandalism").locator("td.total"), /^11$/);
-    await expectText(row(page, "Vandalism").locator("td.band"), /Red/);
+    await expectText(row(page, "Vandalism").locator("td.band"), /^Red/);
   }));
 
 test("the charts carry text alternatives", async () =>

@@ -66,7 +66,7 @@ test("typing 2 in the Public concern box re-bands at once, as plain multipliers"
     assert.deepEqual(bandChanges(published.rows, doubled.rows), ["Vandalism: Amber → Red"]);
     assert.deepEqual(doubled.counts, { Red: 13, Amber: 11, Green: 5 });
     await expectText(row(page, "Vandalism").locator("td.total"), /^11$/);
-    await expectText(row(page, "Construction/Machinery").locator("td.band"), /Red/);
+    await expectText(row(page, "Construction/Machinery").locator("td.band"), /^Red/);
     await expectText(row(page, "Youth Nuisance").locator("td.total"), /^19$/);
     await expectBandCounts(page, doubled.counts);
     assert.equal(await box.evaluate((el) => el === document.activeElement), true, "still typing");
@@ -76,6 +76,8 @@ test("typing 2 in the Public concern box re-bands at once, as plain multipliers"
     );
     await expectText(page.locator(".weight-row").filter({ hasText: "Public concern weight" }).locator(".multiplier"), /counts ×2$/);
     await expectText(row(page, "Vandalism").locator("td.movement"), /Amber → Red, up a band/);
+    // The pinned band column keeps the change in view too.
+    await expectText(row(page, "Vandalism").locator("td.band"), /^Red▲ was Amber$/);
     // Screen readers hear which items changed band, by name.
     await expectText(page.locator("main.workspace > p[aria-live]"), /^Vandalism now Red\.$/);
     await screenshot(page, "asb-public-concern-typed-2");
@@ -101,7 +103,7 @@ test("rescaling is an option, averaging the scored criteria to ×1", async () =>
     await expectText(row(page, "Begging").locator("td.total"), /^12\.857$/);
     await expectText(row(page, "Vandalism").locator("td.total"), /^9\.571$/);
     await expectText(row(page, "Construction/Machinery").locator("td.total"), /^9\.428$/);
-    await expectText(row(page, "Construction/Machinery").locator("td.band"), /Amber/);
+    await expectText(row(page, "Construction/Machinery").locator("td.band"), /^Amber/);
     await expectBandCounts(page, rescaled.counts);
     await expectText(
       page.locator("#weighting-sentence"),

@@ -166,7 +166,7 @@ test("Copy for the minutes puts the expected text on the clipboard", async () =>
     const { page } = await start(context, await copyPage(defer));
     await showAsb(page);
     await concernBox(page).fill("2");
-    await expectText(row(page, "Vandalism").locator("td.band"), /Red/);
+    await expectText(row(page, "Vandalism").locator("td.band"), /^Red/);
     await page.getByRole("button", { name: "Copy for the minutes" }).click();
     await expectText(page.locator(".changes-panel [role=status]"), /Copied/);
     const text = await page.evaluate(() => navigator.clipboard.readText());
