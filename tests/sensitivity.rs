@@ -50,12 +50,12 @@ fn sweep(mut check: impl FnMut(&Matrix, &Settings, usize, f64, &[Band])) {
     }
 }
 
+/// Flip points of every item, for one (matrix, mode, starting weights, column).
+type Cached = ((String, bool, u64, usize), Vec<matrix_explorer::engine::FlipPoints>);
+
 #[test]
 fn flip_points_match_a_sweep_of_every_weight() {
-    let mut cache: Vec<(
-        (String, bool, u64, usize),
-        Vec<matrix_explorer::engine::FlipPoints>,
-    )> = Vec::new();
+    let mut cache: Vec<Cached> = Vec::new();
     let mut checked = 0u64;
     sweep(|matrix, start, column, w, bands| {
         let key = (

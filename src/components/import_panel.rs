@@ -5,6 +5,7 @@
 use super::download::{now_iso, offer_download};
 use super::import_runner::{importer, read_file, use_page_drop, ImportInput, Pending, Status};
 use super::shared::Shared;
+use super::table_controls::thousands;
 use crate::data::{export_matrix, export_results, template, MAX_IMPORT_BYTES};
 use crate::engine::Evaluation;
 use crate::model::{Matrix, Settings};
@@ -179,19 +180,6 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// A count with its thousands separated by commas: 12000 is "12,000".
-fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 /// A file name made from a title: letters and digits kept, the rest as single dashes.

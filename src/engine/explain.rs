@@ -4,8 +4,10 @@
 
 use super::evaluate::Evaluation;
 use super::scoring::format_total;
-use super::sensitivity::{flip_points, item_margin, score_flips, FlipPoints, Margin, ScoreFlip};
-use crate::model::{Band, CriterionKind, Matrix, Score, Settings, UnknownPolicy};
+use super::sensitivity::{
+    counted, flip_points, item_margin, score_flips, FlipPoints, Margin, ScoreFlip,
+};
+use crate::model::{Band, CriterionKind, Matrix, Score, Settings};
 use serde::{Deserialize, Serialize};
 
 /// One column's part of a total.
@@ -55,30 +57,14 @@ pub fn explain(
 ) -> Option<Explanation> {
     let row = matrix.items.get(item)?;
     let result = evaluation.items.get(item)?;
-    let known: Vec<f64> = matrix
-        .criteria
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind == CriterionKind::Scored)
-        .filter_map(|(i, _)| row.score(i).value().map(f64::from))
-        .collect();
-    let mean = if known.is_empty() {
-        0.0
-    } else {
-        known.iter().sum::<f64>() / known.len() as f64
-    };
+    let values = counted(row, matrix, settings.unknown_policy);
     let contributions: Vec<Contribution> = matrix
         .criteria
         .iter()
         .enumerate()
         .map(|(criterion, c)| {
             let score = row.score(criterion);
-            let value = match (score, settings.unknown_policy) {
-                (Score::Known(v), _) => f64::from(v),
-                (Score::Unknown, UnknownPolicy::Zero) => 0.0,
-                (Score::Unknown, UnknownPolicy::ItemMean) => mean,
-                (Score::Unknown, UnknownPolicy::WorstCase) => 4.0,
-            };
+            let value = values.get(criterion).copied().unwrap_or(0.0);
             let multiplier = evaluation
                 .multipliers
                 .get(criterion)

@@ -99,7 +99,7 @@ impl TotalInWeight {
 }
 
 /// The counted value of each column of `item` under `policy` (what a weight multiplies).
-fn counted(item: &Item, matrix: &Matrix, policy: UnknownPolicy) -> Vec<f64> {
+pub(super) fn counted(item: &Item, matrix: &Matrix, policy: UnknownPolicy) -> Vec<f64> {
     let known: Vec<f64> = matrix
         .criteria
         .iter()

@@ -191,34 +191,30 @@ impl AppState {
     }
 
     fn step_back(&mut self) {
-        let Some(step) = self.history.undo.pop() else {
-            return;
-        };
-        if let Some(matrix) = self.matrices.get_mut(step.matrix) {
-            let now = matrix.snapshot();
-            matrix.restore(step.snapshot);
-            self.history.redo.push(Step {
-                matrix: step.matrix,
-                snapshot: now,
-                key: None,
-            });
-            self.active = step.matrix;
+        let step = self.history.undo.pop();
+        if let Some(done) = step.and_then(|step| self.restore(step)) {
+            self.history.redo.push(done);
         }
     }
 
     fn step_forward(&mut self) {
-        let Some(step) = self.history.redo.pop() else {
-            return;
-        };
-        if let Some(matrix) = self.matrices.get_mut(step.matrix) {
-            let now = matrix.snapshot();
-            matrix.restore(step.snapshot);
-            self.history.undo.push(Step {
-                matrix: step.matrix,
-                snapshot: now,
-                key: None,
-            });
-            self.active = step.matrix;
+        let step = self.history.redo.pop();
+        if let Some(done) = step.and_then(|step| self.restore(step)) {
+            self.history.undo.push(done);
         }
+    }
+
+    /// Puts back the snapshot `step` holds and shows its matrix; returns the step that
+    /// reverses it (the matrix as it was just before).
+    fn restore(&mut self, step: Step) -> Option<Step> {
+        let matrix = self.matrices.get_mut(step.matrix)?;
+        let now = matrix.snapshot();
+        matrix.restore(step.snapshot);
+        self.active = step.matrix;
+        Some(Step {
+            matrix: step.matrix,
+            snapshot: now,
+            key: None,
+        })
     }
 }
