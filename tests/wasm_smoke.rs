@@ -75,7 +75,8 @@ async fn shows_published_totals_switches_matrix_and_rebands_on_edit() {
     select.dispatch_event(&change).expect("dispatched");
     settle().await;
     assert_eq!(cell(&root, "Street Drinking", "total"), "9");
-    assert_eq!(cell(&root, "Street Drinking", "band"), "Amber");
+    // The band, and under it the band it had as published.
+    assert_eq!(cell(&root, "Street Drinking", "band"), "Amber▼ was Red");
     let counts = root
         .query_selector(".band-counts")
         .ok()
