@@ -69,11 +69,20 @@ pub fn load() -> Boot {
 /// back.
 ///
 /// # Errors
-/// Why it was not saved, in plain words (storage full or switched off, or the copy read
-/// back differs); the save before it is then still in place.
-pub fn save(state: &AppState, saved_at: &str) -> Result<(), String> {
-    let text = encode_workspace(state, saved_at).map_err(|e| e.to_string())?;
-    let storage = storage()?;
+/// Why it was not saved, in plain words (too large, storage full or switched off, or the
+/// copy read back differs); the save before it is then still in place.
+pub fn save(state: &AppState, saved_at: &str) -> Result<(), SaveFailure> {
+    let text = encode_workspace(state, saved_at).map_err(|e| SaveFailure::other(e.to_string()))?;
+    if text.len() > MAX_SAVE_CHARS {
+        return Err(SaveFailure {
+            reason: format!(
+                "the workspace is too large to keep in this browser ({:.1} million characters; about 5 million fit)",
+                text.len() as f64 / 1e6
+            ),
+            too_large: true,
+        });
+    }
+    let storage = storage().map_err(SaveFailure::other)?;
     if let Ok(Some(previous)) = storage.get_item(KEY) {
         if previous == text {
             return Ok(());
@@ -84,10 +93,33 @@ pub fn save(state: &AppState, saved_at: &str) -> Result<(), String> {
     }
     storage
         .set_item(KEY, &text)
-        .map_err(|error| describe(&error))?;
+        .map_err(|error| SaveFailure::other(describe(&error)))?;
     match storage.get_item(KEY) {
         Ok(Some(back)) if back == text => Ok(()),
-        _ => Err("the browser did not keep the save (the copy read back differs)".to_owned()),
+        _ => Err(SaveFailure::other(
+            "the browser did not keep the save (the copy read back differs)".to_owned(),
+        )),
+    }
+}
+
+/// The most characters one save may have: browsers keep about 5,242,880 for all local files.
+pub const MAX_SAVE_CHARS: usize = 5_000_000;
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveFailure {
+    /// In plain words.
+    pub reason: String,
+    /// True when the workspace itself is too large, whatever the browser has free.
+    pub too_large: bool,
+}
+
+impl SaveFailure {
+    fn other(reason: String) -> Self {
+        Self {
+            reason,
+            too_large: false,
+        }
     }
 }
 

@@ -25,14 +25,41 @@ struct Pending {
     _timer: Timeout,
 }
 
-/// Writes a save and reports it; `unsaved` says whether the work is now only in memory.
-fn write(state: &AppState, status: &UseStateHandle<SaveStatus>, unsaved: &Rc<RefCell<bool>>) {
+/// The matrices a state holds, by allocation: a workspace found too large stays too large
+/// while they are the same, so it is not encoded again on every change.
+fn matrices_of(state: &AppState) -> Vec<*const crate::model::Matrix> {
+    state
+        .matrices
+        .iter()
+        .flat_map(|m| [Rc::as_ptr(&m.published), Rc::as_ptr(&m.matrix)])
+        .collect()
+}
+
+/// Writes a save and reports it; `unsaved` says whether the work is now only in memory, and
+/// `too_large` remembers the matrices of a workspace too large to save.
+fn write(
+    state: &AppState,
+    status: &UseStateHandle<SaveStatus>,
+    unsaved: &Rc<RefCell<bool>>,
+    too_large: &Rc<RefCell<Option<Vec<*const crate::model::Matrix>>>>,
+) {
+    let matrices = matrices_of(state);
+    if too_large.borrow().as_ref() == Some(&matrices) {
+        *unsaved.borrow_mut() = true;
+        return;
+    }
     let at = now_iso();
     let outcome = storage::save(state, &at);
     *unsaved.borrow_mut() = outcome.is_err();
     match outcome {
-        Ok(()) => status.set(SaveStatus::Saved(at)),
-        Err(why) => status.set(SaveStatus::Failed(why)),
+        Ok(()) => {
+            *too_large.borrow_mut() = None;
+            status.set(SaveStatus::Saved(at));
+        }
+        Err(failure) => {
+            *too_large.borrow_mut() = failure.too_large.then_some(matrices);
+            status.set(SaveStatus::Failed(failure.reason));
+        }
     }
 }
 
@@ -46,18 +73,23 @@ pub fn use_autosave(
     let unsaved: Rc<RefCell<bool>> = use_mut_ref(|| matches!(initial, SaveStatus::Failed(_)));
     let status = use_state(|| initial);
     let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
+    let too_large: Rc<RefCell<Option<Vec<*const crate::model::Matrix>>>> = use_mut_ref(|| None);
     let last: Rc<RefCell<*const AppState>> = use_mut_ref(|| std::ptr::from_ref::<AppState>(state));
     {
         // Every render: a new state (a new allocation) schedules a save.
         let now = std::ptr::from_ref::<AppState>(state);
         if *last.borrow() != now {
             *last.borrow_mut() = now;
-            let (slot, status_now, unsaved_now) =
-                (Rc::clone(&pending), status.clone(), Rc::clone(&unsaved));
+            let (slot, status_now, unsaved_now, too_large_now) = (
+                Rc::clone(&pending),
+                status.clone(),
+                Rc::clone(&unsaved),
+                Rc::clone(&too_large),
+            );
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
                 let waiting = slot.borrow_mut().take();
                 if let Some(p) = waiting {
-                    write(&p.state, &status_now, &unsaved_now);
+                    write(&p.state, &status_now, &unsaved_now, &too_large_now);
                 }
             });
             *pending.borrow_mut() = Some(Pending {
@@ -76,7 +108,7 @@ pub fn use_autosave(
                     // Write a waiting save now; warn when the work is still not saved.
                     let waiting = pending.borrow_mut().take();
                     if let Some(p) = waiting {
-                        write(&p.state, &status, &unsaved);
+                        write(&p.state, &status, &unsaved, &too_large);
                     }
                     if *unsaved.borrow() {
                         event.prevent_default();

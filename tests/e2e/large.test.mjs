@@ -93,3 +93,23 @@ test("a 10,000-item matrix is one virtualised grid: keyboard, scrolling, sort, f
     await expectBandCounts(page, weighted);
     assert.deepEqual(log.pageErrors, []);
   }));
+
+test("a workspace too large for the browser's storage says so and keeps working", async () =>
+  withCleanup(async (defer) => {
+    // 50,000 items: about 6 million characters as saved JSON, over the ~5 million a browser keeps.
+    const lines = ["Category,Item,A,B,C,D,E"];
+    for (let i = 0; i < 50_000; i += 1) lines.push(`Category ${i % 40},Item ${i},${[0, 1, 2, 3, 4].map((c) => (i + c) % 5).join(",")}`);
+    const file = join(await tempFolder(defer, "huge"), "huge.csv");
+    await writeFile(file, lines.join("\r\n") + "\r\n");
+    const context = await openBrowser(defer);
+    const { page, log, started } = await openPage(context, await copyPage(defer));
+    assert.equal(started, "started");
+    await page.getByLabel("Import a matrix from a CSV file").setInputFiles(file);
+    await row(page, "Item 0").waitFor({ timeout: 60_000 });
+    await expectText(page.locator(".save-status"), /Not saved: the workspace is too large to keep in this browser \([\d.]+ million characters; about 5 million fit\)/);
+    // Work goes on in memory: a weight change still re-bands, and the status stays.
+    await page.getByLabel("A weight, exact value", { exact: true }).fill("0");
+    await expectText(row(page, "Item 4").locator("td.total"), /^\d+$/);
+    await expectText(page.locator(".save-status"), /Not saved: the workspace is too large/);
+    assert.deepEqual(log.pageErrors, []);
+  }));
