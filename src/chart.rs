@@ -38,7 +38,12 @@ pub fn x_of(points: f64, max: f64, width: f64) -> f64 {
 }
 
 /// The stacked bar of `contributions` (zero parts left out), `max` points wide in `width`.
-pub fn stacked_bar(contributions: &[Contribution], max: f64, width: f64, height: f64) -> Vec<BarSegment> {
+pub fn stacked_bar(
+    contributions: &[Contribution],
+    max: f64,
+    width: f64,
+    height: f64,
+) -> Vec<BarSegment> {
     let mut at = 0.0;
     let mut out = Vec::new();
     for c in contributions.iter().filter(|c| c.points > 0.0) {
@@ -47,7 +52,12 @@ pub fn stacked_bar(contributions: &[Contribution], max: f64, width: f64, height:
         let end = x_of(at, max, width);
         out.push(BarSegment {
             criterion: c.criterion,
-            rect: Rect { x: start, y: 0.0, width: end - start, height },
+            rect: Rect {
+                x: start,
+                y: 0.0,
+                width: end - start,
+                height,
+            },
             unattributed: c.unattributed,
         });
     }
@@ -67,8 +77,20 @@ pub struct CountColumn {
 }
 
 /// The band-count chart of `steps` over weights 0 to `max_weight`, `items` items tall.
-pub fn count_columns(steps: &[CountStep], max_weight: f64, items: usize, width: f64, height: f64) -> Vec<CountColumn> {
-    let y_of = |count: usize| if items == 0 { 0.0 } else { count as f64 / items as f64 * height };
+pub fn count_columns(
+    steps: &[CountStep],
+    max_weight: f64,
+    items: usize,
+    width: f64,
+    height: f64,
+) -> Vec<CountColumn> {
+    let y_of = |count: usize| {
+        if items == 0 {
+            0.0
+        } else {
+            count as f64 / items as f64 * height
+        }
+    };
     steps
         .iter()
         .map(|step| {
@@ -77,7 +99,12 @@ pub fn count_columns(steps: &[CountStep], max_weight: f64, items: usize, width: 
             let green = y_of(step.counts.green);
             let amber = y_of(step.counts.amber);
             let red = y_of(step.counts.red);
-            let part = |top: f64, tall: f64| Rect { x: left, y: top, width: span, height: tall };
+            let part = |top: f64, tall: f64| Rect {
+                x: left,
+                y: top,
+                width: span,
+                height: tall,
+            };
             CountColumn {
                 green: part(height - green, green),
                 amber: part(height - green - amber, amber),

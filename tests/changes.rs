@@ -103,6 +103,12 @@ fn decisions_in_one_what_if_and_not_the_other_are_named() {
         reason: "Covered elsewhere".into(),
         date: "2026-11-29".into(),
     });
-    assert_eq!(decision_differences(&published, &published), (vec![], vec![]));
-    assert_eq!(decision_differences(&published, &changed), (vec![0], vec![0, 1]));
+    assert_eq!(
+        decision_differences(&published, &published),
+        (vec![], vec![])
+    );
+    assert_eq!(
+        decision_differences(&published, &changed),
+        (vec![0], vec![0, 1])
+    );
 }

@@ -51,7 +51,10 @@ fn sweep(mut check: impl FnMut(&Matrix, &Settings, usize, f64, &[Band])) {
 }
 
 /// Flip points of every item, for one (matrix, mode, starting weights, column).
-type Cached = ((String, bool, u64, usize), Vec<matrix_explorer::engine::FlipPoints>);
+type Cached = (
+    (String, bool, u64, usize),
+    Vec<matrix_explorer::engine::FlipPoints>,
+);
 
 #[test]
 fn flip_points_match_a_sweep_of_every_weight() {

@@ -35,17 +35,20 @@ fn action() -> impl Strategy<Value = Action> {
         "[A-Za-z \"'\\\\é]{0,12}".prop_map(Action::ScenarioSaved),
         (0usize..4).prop_map(Action::ScenarioSelected),
         Just(Action::PublishedSelected),
-        (0usize..4, "[a-z]{1,6}").prop_map(|(scenario, name)| Action::ScenarioRenamed { scenario, name }),
+        (0usize..4, "[a-z]{1,6}")
+            .prop_map(|(scenario, name)| Action::ScenarioRenamed { scenario, name }),
         (0usize..4).prop_map(Action::ScenarioDuplicated),
         (0usize..4).prop_map(Action::ScenarioDeleted),
         (0usize..4).prop_map(|i| Action::CompareChosen(Compare::Scenario(i))),
-        ("[a-z ]{1,10}", any::<bool>()).prop_map(|(reason, include)| Action::DecisionAdded(BoardDecision {
-            subject: "Graffiti".into(),
-            items: vec!["Graffiti".into()],
-            include,
-            reason,
-            date: "2026-11-29".into(),
-        })),
+        ("[a-z ]{1,10}", any::<bool>()).prop_map(|(reason, include)| Action::DecisionAdded(
+            BoardDecision {
+                subject: "Graffiti".into(),
+                items: vec!["Graffiti".into()],
+                include,
+                reason,
+                date: "2026-11-29".into(),
+            }
+        )),
         (0usize..6).prop_map(Action::DecisionRemoved),
         Just(Action::Undone),
         Just(Action::Redone),
@@ -123,7 +126,11 @@ fn saved_data_of_schema_version_1_loads() {
     assert_eq!(asb.settings.weights[4], Weight::new(2.0).expect("valid"));
     assert_eq!(asb.edits.as_slice().len(), 1);
     let rubbish = asb.matrix.item_index("Rubbish").expect("item");
-    assert_eq!(asb.matrix.items[rubbish].scores[4], Score::Known(3), "the edit is applied");
+    assert_eq!(
+        asb.matrix.items[rubbish].scores[4],
+        Score::Known(3),
+        "the edit is applied"
+    );
     assert_eq!(state.history.undo.len(), 3, "weight, scenario saved, score");
 }
 
@@ -135,12 +142,34 @@ fn refusal(text: &str) -> WorkspaceError {
 fn corrupt_truncated_foreign_and_future_data_are_refused_with_a_reason() {
     let good = encode_workspace(&seed_state(), "t").expect("encodes");
     assert_eq!(refusal(""), WorkspaceError::Empty);
-    assert!(matches!(refusal("{\"app\": "), WorkspaceError::NotJson { truncated: true, .. }));
+    assert!(matches!(
+        refusal("{\"app\": "),
+        WorkspaceError::NotJson {
+            truncated: true,
+            ..
+        }
+    ));
     let cut = &good[..good.len() / 2];
-    assert!(matches!(refusal(cut), WorkspaceError::NotJson { truncated: true, .. }));
-    assert!(matches!(refusal("hello"), WorkspaceError::NotJson { truncated: false, line: 1, .. }));
+    assert!(matches!(
+        refusal(cut),
+        WorkspaceError::NotJson {
+            truncated: true,
+            ..
+        }
+    ));
+    assert!(matches!(
+        refusal("hello"),
+        WorkspaceError::NotJson {
+            truncated: false,
+            line: 1,
+            ..
+        }
+    ));
     assert_eq!(refusal("[1, 2]"), WorkspaceError::NotAWorkspace);
-    assert_eq!(refusal(r#"{"app": "spreadsheet", "schemaVersion": 1, "data": {}}"#), WorkspaceError::NotAWorkspace);
+    assert_eq!(
+        refusal(r#"{"app": "spreadsheet", "schemaVersion": 1, "data": {}}"#),
+        WorkspaceError::NotAWorkspace
+    );
     let future = good.replacen("\"schemaVersion\":1", "\"schemaVersion\":7", 1);
     assert_eq!(refusal(&future), WorkspaceError::FutureVersion(7));
     assert!(refusal(&future).to_string().contains("newer version"));
@@ -149,11 +178,19 @@ fn corrupt_truncated_foreign_and_future_data_are_refused_with_a_reason() {
     let off_screen = good.replacen("\"active\":0", "\"active\":9", 1);
     assert!(matches!(refusal(&off_screen), WorkspaceError::Damaged(_)));
     // An edit naming an item the matrix does not have.
-    let state = seed_state().reduce(Action::ScoreEdited { item: 0, criterion: 0, score: Score::Known(4) });
+    let state = seed_state().reduce(Action::ScoreEdited {
+        item: 0,
+        criterion: 0,
+        score: Score::Known(4),
+    });
     let edited = encode_workspace(&state, "t").expect("encodes");
     let beyond = edited.replacen("\"edits\":[{\"item\":0", "\"edits\":[{\"item\":900", 1);
     assert_ne!(beyond, edited, "the edit was found to change");
-    assert!(refusal(&beyond).to_string().contains("do not fit"), "{}", refusal(&beyond));
+    assert!(
+        refusal(&beyond).to_string().contains("do not fit"),
+        "{}",
+        refusal(&beyond)
+    );
 }
 
 #[test]
@@ -161,17 +198,32 @@ fn links_made_elsewhere_or_cut_short_say_why() {
     let state = seed_state().reduce(Action::MatrixSelected(1));
     let current = state.current().expect("asb");
     let fragment = encode_link(&current.published, &current.as_scenario("S".into()));
-    let published: Vec<_> = state.matrices.iter().map(|m| m.published.as_ref()).collect();
-    assert_eq!(decode_link("#", published.clone()), Err(LinkError::NotALink));
-    assert_eq!(decode_link(&fragment[..fragment.len() - 5], published.clone()), Err(LinkError::Damaged));
+    let published: Vec<_> = state
+        .matrices
+        .iter()
+        .map(|m| m.published.as_ref())
+        .collect();
+    assert_eq!(
+        decode_link("#", published.clone()),
+        Err(LinkError::NotALink)
+    );
+    assert_eq!(
+        decode_link(&fragment[..fragment.len() - 5], published.clone()),
+        Err(LinkError::Damaged)
+    );
     let long = format!("scenario={}", "A".repeat(MAX_LINK_CHARS));
-    assert!(matches!(decode_link(&long, published.clone()), Err(LinkError::TooLong(_))));
+    assert!(matches!(
+        decode_link(&long, published.clone()),
+        Err(LinkError::TooLong(_))
+    ));
     // The same link on a matrix whose scores differ does not open.
     let mut other = (*current.published).clone();
     other.items[0].scores[0] = Score::Known(4);
     assert_eq!(
         decode_link(&fragment, [&other]),
-        Err(LinkError::OtherMatrix("Antisocial behaviour (ASB) matrix".into()))
+        Err(LinkError::OtherMatrix(
+            "Antisocial behaviour (ASB) matrix".into()
+        ))
     );
     assert_eq!(decode_link(&fragment, published).map(|(i, _)| i), Ok(1));
 }
@@ -188,15 +240,30 @@ fn read_changed(change: impl FnOnce(&mut serde_json::Value)) -> Result<AppState,
 fn a_workspace_matrix_must_pass_the_checks_a_csv_import_makes() {
     assert!(read_changed(|_| {}).is_ok(), "unchanged, it loads");
     let repeated = read_changed(|m| m["items"][1]["name"] = m["items"][0]["name"].clone());
-    assert!(repeated.expect_err("refused").to_string().contains("repeated item name (\"Abandoned Vehicles\")"));
+    assert!(repeated
+        .expect_err("refused")
+        .to_string()
+        .contains("repeated item name (\"Abandoned Vehicles\")"));
     let short = read_changed(|m| {
-        m["items"][2]["scores"].as_array_mut().expect("scores").pop();
+        m["items"][2]["scores"]
+            .as_array_mut()
+            .expect("scores")
+            .pop();
     });
-    assert!(short.expect_err("refused").to_string().contains("\"Street Drinking\" has 6 scores for 7 criteria"));
+    assert!(short
+        .expect_err("refused")
+        .to_string()
+        .contains("\"Street Drinking\" has 6 scores for 7 criteria"));
     let crossed = read_changed(|m| m["thresholds"]["amber"] = serde_json::json!(12.0));
-    assert!(crossed.expect_err("refused").to_string().contains("thresholds out of order"));
+    assert!(crossed
+        .expect_err("refused")
+        .to_string()
+        .contains("thresholds out of order"));
     let bad_score = read_changed(|m| m["items"][0]["scores"][0] = serde_json::json!("5"));
     assert!(matches!(bad_score, Err(WorkspaceError::Damaged(_))));
     let blank = read_changed(|m| m["criteria"][0]["name"] = serde_json::json!("  "));
-    assert!(blank.expect_err("refused").to_string().contains("blank or repeated criterion name"));
+    assert!(blank
+        .expect_err("refused")
+        .to_string()
+        .contains("blank or repeated criterion name"));
 }

@@ -1,13 +1,13 @@
 //! The root component: holds the one reducer, restores and autosaves it, takes the keyboard
 //! shortcuts and share links, and lays out the views.
 
-use super::saved_panel::SaveStatus;
-use super::session::{use_autosave, use_link, use_shortcuts, LinkOffer};
 use super::download::now_iso;
 use super::presentation::Presentation;
 use super::print_pack::PrintPack;
-use super::shared::Shared;
+use super::saved_panel::SaveStatus;
 use super::session::use_printing;
+use super::session::{use_autosave, use_link, use_shortcuts, LinkOffer};
+use super::shared::Shared;
 use super::switcher::Switcher;
 use super::workspace_view::WorkspaceView;
 use crate::data::seed_matrices;

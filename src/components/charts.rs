@@ -29,12 +29,25 @@ pub fn counts_chart(props: &ChartsProps, column: usize) -> Html {
     let items = props.matrix.items.len();
     let columns = count_columns(&steps, Weight::MAX, items, WIDTH, HEIGHT);
     let now = x_of(props.settings.weight(column).get(), Weight::MAX, WIDTH);
-    let name = props.matrix.criteria.get(column).map_or("", |c| c.name.as_str());
+    let name = props
+        .matrix
+        .criteria
+        .get(column)
+        .map_or("", |c| c.name.as_str());
     let (from, to) = red_set_interval(&props.matrix, &props.settings, column);
     let id = |name: &str| format!("{}{name}", props.id_prefix);
     let description = steps
         .iter()
-        .map(|s| format!("weights {} to {}: Red {}, Amber {}, Green {}", format_total(s.from), format_total(s.to), s.counts.red, s.counts.amber, s.counts.green))
+        .map(|s| {
+            format!(
+                "weights {} to {}: Red {}, Amber {}, Green {}",
+                format_total(s.from),
+                format_total(s.to),
+                s.counts.red,
+                s.counts.amber,
+                s.counts.green
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     html! {
@@ -134,14 +147,23 @@ pub fn charts(props: &ChartsProps) -> Html {
     let on_pick = {
         let column = column.clone();
         Callback::from(move |e: Event| {
-            if let Ok(c) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+            if let Ok(c) = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+            {
                 column.set(c);
             }
         })
     };
     let ontoggle = {
         let open = open.clone();
-        Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open()))
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
     };
     let chosen = (*column).min(props.matrix.criteria.len().saturating_sub(1));
     html! {

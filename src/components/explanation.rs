@@ -24,7 +24,9 @@ const BAR: f64 = 36.0;
 
 fn bar(props: &ExplanationProps, explanation: &Explanation) -> Html {
     let t = props.settings.thresholds;
-    let max = [explanation.total, t.red * 1.25, 1.0].into_iter().fold(0.0, f64::max);
+    let max = [explanation.total, t.red * 1.25, 1.0]
+        .into_iter()
+        .fold(0.0, f64::max);
     let segments = stacked_bar(&explanation.contributions, max, WIDTH, BAR);
     let line = |value: f64, label: String, class: &'static str| {
         let x = x_of(value, max, WIDTH);
@@ -35,7 +37,13 @@ fn bar(props: &ExplanationProps, explanation: &Explanation) -> Html {
             </g>
         }
     };
-    let name = |c: usize| props.matrix.criteria.get(c).map_or(String::new(), |c| c.name.clone());
+    let name = |c: usize| {
+        props
+            .matrix
+            .criteria
+            .get(c)
+            .map_or(String::new(), |c| c.name.clone())
+    };
     html! {
         <svg class="stacked-bar" viewBox={format!("0 0 {WIDTH} {}", BAR + 34.0)} role="img" aria-labelledby="why-bar-title why-bar-desc">
             <title id="why-bar-title">{ format!("{}: each criterion's points, against the thresholds", props.matrix.items.get(explanation.item).map_or("", |i| i.name.as_str())) }</title>
@@ -78,12 +86,25 @@ fn initials(name: &str, width: f64) -> String {
 }
 
 fn flip_row(props: &ExplanationProps, points: &FlipPoints) -> Html {
-    let name = props.matrix.criteria.get(points.criterion).map_or("", |c| c.name.as_str());
+    let name = props
+        .matrix
+        .criteria
+        .get(points.criterion)
+        .map_or("", |c| c.name.as_str());
     let now = props.settings.weight(points.criterion).get();
-    let up = points.above.map_or_else(|| format!("never up to {}", Weight::MAX), |(w, band)| format!("at {} it becomes {band}", format_total(w)));
+    let up = points.above.map_or_else(
+        || format!("never up to {}", Weight::MAX),
+        |(w, band)| format!("at {} it becomes {band}", format_total(w)),
+    );
     let down = points.below.map_or_else(
         || "never down to 0".to_owned(),
-        |(w, _)| format!("below {} it becomes {}", format_total(w), points.band_at(w - 1e-6)),
+        |(w, _)| {
+            format!(
+                "below {} it becomes {}",
+                format_total(w),
+                points.band_at(w - 1e-6)
+            )
+        },
     );
     html! {
         <tr>
@@ -99,7 +120,12 @@ fn flip_row(props: &ExplanationProps, points: &FlipPoints) -> Html {
 #[function_component(ExplanationPanel)]
 pub fn explanation_panel(props: &ExplanationProps) -> Html {
     let explanation = use_memo(
-        (props.matrix.clone(), props.evaluation.clone(), props.settings.clone(), props.item),
+        (
+            props.matrix.clone(),
+            props.evaluation.clone(),
+            props.settings.clone(),
+            props.item,
+        ),
         |(m, e, s, item)| explain(m, s, e, *item),
     );
     let Some(explanation) = explanation.as_ref() else {
@@ -108,8 +134,16 @@ pub fn explanation_panel(props: &ExplanationProps) -> Html {
     let Some(item) = props.matrix.items.get(props.item) else {
         return html! {};
     };
-    let close = props.on_action.reform(|_: MouseEvent| Action::ItemSelected(None));
-    let criterion = |c: usize| props.matrix.criteria.get(c).map_or(String::new(), |c| c.name.clone());
+    let close = props
+        .on_action
+        .reform(|_: MouseEvent| Action::ItemSelected(None));
+    let criterion = |c: usize| {
+        props
+            .matrix
+            .criteria
+            .get(c)
+            .map_or(String::new(), |c| c.name.clone())
+    };
     html! {
         <section class="explanation" aria-labelledby="why-heading">
             <div class="explanation-head">

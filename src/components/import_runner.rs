@@ -187,7 +187,10 @@ fn file_title(source: &str) -> Option<String> {
     if source == PASTED {
         return None;
     }
-    let stem = source.rsplit_once('.').map_or(source, |(stem, _)| stem).trim();
+    let stem = source
+        .rsplit_once('.')
+        .map_or(source, |(stem, _)| stem)
+        .trim();
     (!stem.is_empty()).then(|| stem.to_owned())
 }
 

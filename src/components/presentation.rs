@@ -48,7 +48,8 @@ fn slide_scale() -> Html {
 }
 
 fn slide_item(props: &PresentationProps, evaluation: &Evaluation, item: usize) -> Html {
-    let (Some(row), Some(result)) = (props.matrix.items.get(item), evaluation.items.get(item)) else {
+    let (Some(row), Some(result)) = (props.matrix.items.get(item), evaluation.items.get(item))
+    else {
         return html! {};
     };
     html! {
@@ -181,7 +182,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
             }
             let document = gloo::utils::document();
             let listener = EventListener::new(&document, "keydown", move |event| {
-                let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+                let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
                 let now = *slide;
                 let next = match key.key().as_str() {
                     "ArrowRight" | "ArrowDown" | " " | "PageDown" => (now + 1).min(SLIDES - 1),
@@ -205,7 +208,9 @@ pub fn presentation(props: &PresentationProps) -> Html {
             }
         });
     }
-    let evaluation = use_memo((props.matrix.clone(), props.settings.clone()), |(m, s)| evaluate(m, s));
+    let evaluation = use_memo((props.matrix.clone(), props.settings.clone()), |(m, s)| {
+        evaluate(m, s)
+    });
     let evaluation = &*evaluation;
     // The item scored live: the top item, as the method's worked example.
     let example = evaluation.ranking.first().copied().unwrap_or(0);

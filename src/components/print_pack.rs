@@ -122,7 +122,12 @@ fn charts(state: &MatrixState) -> Html {
         evaluation: Shared::from(Rc::new(evaluate(&matrix, &state.settings))),
         matrix: matrix.clone(),
         settings: state.settings.clone(),
-        id_prefix: AttrValue::from(format!("print-{}-", matrix.short_name.replace(|c: char| !c.is_alphanumeric(), ""))),
+        id_prefix: AttrValue::from(format!(
+            "print-{}-",
+            matrix
+                .short_name
+                .replace(|c: char| !c.is_alphanumeric(), "")
+        )),
     };
     let column = matrix
         .criteria

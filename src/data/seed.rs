@@ -6,8 +6,8 @@
 //! totals are reproduced without inventing which criterion the difference belongs to.
 
 use crate::model::{
-    BoardDecision, CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix, PublishedPriority, Score,
-    Thresholds,
+    BoardDecision, CategoryInfo, Criterion, CriterionKind, GroupInfo, Item, Matrix,
+    PublishedPriority, Score, Thresholds,
 };
 use serde::Deserialize;
 use std::fmt;
