@@ -3,10 +3,8 @@
 //! one plain sentence that says it.
 
 use super::evaluate::Evaluation;
-use super::scoring::format_total;
-use super::sensitivity::{
-    counted, flip_points, item_margin, score_flips, FlipPoints, Margin, ScoreFlip,
-};
+use super::scoring::{counted_values, format_total};
+use super::sensitivity::{flip_points, item_margin, score_flips, FlipPoints, Margin, ScoreFlip};
 use crate::model::{Band, CriterionKind, Matrix, Score, Settings};
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +55,7 @@ pub fn explain(
 ) -> Option<Explanation> {
     let row = matrix.items.get(item)?;
     let result = evaluation.items.get(item)?;
-    let values = counted(row, matrix, settings.unknown_policy);
+    let values = counted_values(row, &matrix.criteria, settings.unknown_policy);
     let contributions: Vec<Contribution> = matrix
         .criteria
         .iter()

@@ -104,6 +104,23 @@ fn known_mean(item: &Item, criteria: &[Criterion]) -> f64 {
     }
 }
 
+/// What each of an item's scores counts as under `policy`, column by column (what a weight
+/// multiplies).
+pub(super) fn counted_values(
+    item: &Item,
+    criteria: &[Criterion],
+    policy: UnknownPolicy,
+) -> Vec<f64> {
+    let mean = if policy == UnknownPolicy::ItemMean {
+        known_mean(item, criteria)
+    } else {
+        0.0
+    };
+    (0..criteria.len())
+        .map(|i| counted_value(item.score(i), policy, mean))
+        .collect()
+}
+
 /// An item's weighted total: the sum of each score times its criterion's multiplier.
 pub fn item_total(
     item: &Item,

@@ -4,10 +4,8 @@
 //! item across a band boundary, and what the '?' scores leave uncertain.
 
 use super::evaluate::Evaluation;
-use super::scoring::{band_of, effective_multipliers, item_total, snap};
-use crate::model::{
-    Band, CriterionKind, Item, Matrix, Score, Settings, Thresholds, UnknownPolicy, Weight,
-};
+use super::scoring::{band_of, counted_values, effective_multipliers, item_total, snap};
+use crate::model::{Band, CriterionKind, Matrix, Score, Settings, Thresholds, Weight};
 use serde::{Deserialize, Serialize};
 
 /// An item's distance to the nearest threshold.
@@ -98,30 +96,6 @@ impl TotalInWeight {
     }
 }
 
-/// The counted value of each column of `item` under `policy` (what a weight multiplies).
-pub(super) fn counted(item: &Item, matrix: &Matrix, policy: UnknownPolicy) -> Vec<f64> {
-    let known: Vec<f64> = matrix
-        .criteria
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind == CriterionKind::Scored)
-        .filter_map(|(i, _)| item.score(i).value().map(f64::from))
-        .collect();
-    let mean = if known.is_empty() {
-        0.0
-    } else {
-        known.iter().sum::<f64>() / known.len() as f64
-    };
-    (0..matrix.criteria.len())
-        .map(|i| match (item.score(i), policy) {
-            (Score::Known(v), _) => f64::from(v),
-            (Score::Unknown, UnknownPolicy::Zero) => 0.0,
-            (Score::Unknown, UnknownPolicy::ItemMean) => mean,
-            (Score::Unknown, UnknownPolicy::WorstCase) => 4.0,
-        })
-        .collect()
-}
-
 fn total_in_weight(
     values: &[f64],
     matrix: &Matrix,
@@ -210,7 +184,7 @@ pub fn flip_points(
     column: usize,
 ) -> Option<FlipPoints> {
     let row = matrix.items.get(item)?;
-    let values = counted(row, matrix, settings.unknown_policy);
+    let values = counted_values(row, &matrix.criteria, settings.unknown_policy);
     let curve = total_in_weight(&values, matrix, settings, column);
     let t = &settings.thresholds;
     let band = |w: f64| band_of(curve.at(w), t);
