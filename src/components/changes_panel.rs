@@ -2,7 +2,7 @@
 //! scenario compared with), grouped by direction, and "Copy for the minutes".
 
 use super::clipboard::copy_text;
-use super::shared::Shared;
+use super::shared::{on_toggle, Shared};
 use crate::engine::{change_line, changes_summary, BandChanges};
 use crate::model::Matrix;
 use std::rc::Rc;
@@ -22,15 +22,7 @@ pub struct ChangesPanelProps {
 pub fn changes_panel(props: &ChangesPanelProps) -> Html {
     let copied = use_state(|| None::<String>);
     let shown = use_state(|| false);
-    let ontoggle = {
-        let shown = shown.clone();
-        Callback::from(move |e: Event| {
-            shown.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            );
-        })
-    };
+    let ontoggle = on_toggle(&shown);
     let on_copy = {
         let (minutes, copied) = (props.minutes.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {

@@ -1,7 +1,7 @@
 //! Charts as SVG in the page, each with a text alternative: how many items are Red, Amber
 //! and Green as one weight goes from 0 to its largest, and a heatmap of the scores.
 
-use super::shared::Shared;
+use super::shared::{on_toggle, Shared};
 use crate::chart::{count_columns, score_shade, x_of};
 use crate::engine::{band_count_steps, format_total, red_set_interval, Evaluation};
 use crate::model::{Matrix, Score, Settings, Weight};
@@ -156,15 +156,7 @@ pub fn charts(props: &ChartsProps) -> Html {
             }
         })
     };
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            )
-        })
-    };
+    let ontoggle = on_toggle(&open);
     let chosen = (*column).min(props.matrix.criteria.len().saturating_sub(1));
     html! {
         <section class="charts" aria-labelledby="charts-heading">

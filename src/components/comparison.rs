@@ -2,9 +2,11 @@
 //! total and band in each, its band change between them, and the board decisions that differ.
 
 use super::matrix_table::band_chip;
-use super::shared::Shared;
+use super::shared::{on_toggle, Shared};
 use super::LIST_LIMIT;
-use crate::engine::{decision_differences, decision_line, format_total, Evaluation};
+use crate::engine::{
+    band_change_words, decision_differences, decision_line, format_total, Evaluation,
+};
 use crate::model::{BoardDecision, Matrix};
 use yew::prelude::*;
 
@@ -54,24 +56,11 @@ pub fn comparison(props: &ComparisonProps) -> Html {
     // The table is drawn only while the section is open, so a closed one costs nothing on
     // each change.
     let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(
-                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
-                    .open(),
-            );
-        })
-    };
+    let ontoggle = on_toggle(&open);
     let rows = props.after.ranking.iter().take(if *open { LIST_LIMIT } else { 0 }).filter_map(|&index| {
         let item = props.matrix.items.get(index)?;
         let (was, now) = (props.before.items.get(index)?, props.after.items.get(index)?);
-        let change = if was.band == now.band {
-            format!("still {}", now.band)
-        } else {
-            let direction = if now.band > was.band { "up" } else { "down" };
-            format!("{} → {}, {direction}", was.band, now.band)
-        };
+        let change = band_change_words(was.band, now.band);
         Some(html! {
             <tr key={item.name.clone()} class={classes!((was.band != now.band).then_some("band-changed"))}>
                 <th scope="row">{ &item.name }</th>

@@ -1,6 +1,7 @@
-//! `Shared<T>`: a reference-counted value that props and memo dependencies compare by
+//! `Shared<T>`, a reference-counted value that props and memo dependencies compare by
 //! pointer. The reducer never changes a value in place while the old state is alive, so the
 //! same allocation means the same value, and a re-render need not compare whole matrices.
+//! Also the small handlers several views share.
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -32,4 +33,17 @@ impl<T> From<Rc<T>> for Shared<T> {
     fn from(value: Rc<T>) -> Self {
         Self(value)
     }
+}
+
+/// The `ontoggle` handler of a `<details>`: keeps `open` equal to whether it is open, so what
+/// it holds is drawn only while it is.
+pub fn on_toggle(open: &yew::UseStateHandle<bool>) -> yew::Callback<web_sys::Event> {
+    let open = open.clone();
+    yew::Callback::from(move |e: web_sys::Event| {
+        use yew::TargetCast;
+        open.set(
+            e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                .open(),
+        );
+    })
 }

@@ -70,13 +70,7 @@ impl Movement {
     /// The band change in words: "Amber → Green, down a band", "Green → Red, up two bands"
     /// or "still Amber".
     pub fn band_words(&self) -> String {
-        let steps = match self.band_steps().unsigned_abs() {
-            0 => return format!("still {}", self.to),
-            1 => "a band",
-            _ => "two bands",
-        };
-        let direction = if self.band_steps() > 0 { "up" } else { "down" };
-        format!("{} → {}, {direction} {steps}", self.from, self.to)
+        band_change_words(self.from, self.to)
     }
 
     /// The rank change in words: "rank 12 → 14", or "rank =3 as published".
@@ -97,6 +91,19 @@ impl Movement {
             format!("{}; {}", self.band_words(), self.rank_words())
         }
     }
+}
+
+/// A change of band in words, wherever it is shown: "Amber → Green, down a band",
+/// "Green → Red, up two bands" or "still Amber".
+pub fn band_change_words(from: Band, to: Band) -> String {
+    let change = band_level(to) - band_level(from);
+    let steps = match change.unsigned_abs() {
+        0 => return format!("still {to}"),
+        1 => "a band",
+        _ => "two bands",
+    };
+    let direction = if change > 0 { "up" } else { "down" };
+    format!("{from} → {to}, {direction} {steps}")
 }
 
 fn band_level(band: Band) -> i8 {

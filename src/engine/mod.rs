@@ -14,7 +14,9 @@ mod view_order;
 mod wording;
 
 pub use audit::{audit, Audit, RowFinding, SubtotalCheck, SubtotalLevel};
-pub use baseline::{baseline, compare_priorities, movement, Baseline, Movement, PriorityRow};
+pub use baseline::{
+    band_change_words, baseline, compare_priorities, movement, Baseline, Movement, PriorityRow,
+};
 pub use changes::{
     band_changes, change_line, changes_summary, decision_differences, decision_line, BandChange,
     BandChanges, Minutes,
