@@ -7,7 +7,7 @@ use super::charts::{counts_chart, heatmap, ChartsProps};
 use super::shared::Shared;
 use crate::engine::{
     audit, band_changes, baseline, change_line, changes_summary, decision_line, evaluate,
-    format_total, item_margin, movement, weighting_sentence, TableRow,
+    format_total, item_margin, movement, weighting_sentence, Baseline, Evaluation, TableRow,
 };
 use crate::model::{Matrix, Settings};
 use crate::state::MatrixState;
@@ -21,10 +21,13 @@ pub struct PrintPackProps {
     pub date: String,
 }
 
-fn matrix_table(matrix: &Matrix, state: &MatrixState) -> Html {
-    let evaluation = evaluate(matrix, &state.settings);
-    let base = baseline(&state.published);
-    let rows = crate::engine::table_rows(&evaluation);
+fn matrix_table(
+    matrix: &Matrix,
+    state: &MatrixState,
+    evaluation: &Evaluation,
+    base: &Baseline,
+) -> Html {
+    let rows = crate::engine::table_rows(evaluation);
     let columns = matrix.criteria.len() + 6;
     html! {
         <table class="print-matrix">
@@ -45,7 +48,7 @@ fn matrix_table(matrix: &Matrix, state: &MatrixState) -> Html {
                 }).unwrap_or_default(),
                 TableRow::Item(i) => {
                     let (Some(item), Some(result)) = (matrix.items.get(i), evaluation.items.get(i)) else { return html! {} };
-                    let moved = movement(&base, &evaluation, i).map(|m| m.describe()).unwrap_or_default();
+                    let moved = movement(base, evaluation, i).map(|m| m.describe()).unwrap_or_default();
                     html! {
                         <tr>
                             <th scope="row">{ &item.name }</th>
@@ -67,7 +70,7 @@ fn matrix_table(matrix: &Matrix, state: &MatrixState) -> Html {
 
 fn matrix_pack(state: &MatrixState, date: &str) -> Html {
     let matrix = &state.matrix;
-    let evaluation = evaluate(matrix, &state.settings);
+    let evaluation = Rc::new(evaluate(matrix, &state.settings));
     let published = evaluate(&state.published, &Settings::published(&state.published));
     let changes = band_changes(&published, &evaluation);
     let base = baseline(&state.published);
@@ -108,18 +111,18 @@ fn matrix_pack(state: &MatrixState, date: &str) -> Html {
             }
             <AuditView matrix={Shared::from(Rc::clone(&state.published))} audit={Shared::from(Rc::new(audit(&state.published)))} />
             <h3>{ "The matrix in full" }</h3>
-            { matrix_table(matrix, state) }
-            { charts(state) }
+            { matrix_table(matrix, state, &evaluation, &base) }
+            { charts(state, Rc::clone(&evaluation)) }
         </section>
     }
 }
 
 /// The charts for the pack: band counts as public concern's weight moves (or the first
 /// criterion's), and the heatmap.
-fn charts(state: &MatrixState) -> Html {
+fn charts(state: &MatrixState, evaluation: Rc<Evaluation>) -> Html {
     let matrix = Shared::from(Rc::clone(&state.matrix));
     let props = ChartsProps {
-        evaluation: Shared::from(Rc::new(evaluate(&matrix, &state.settings))),
+        evaluation: Shared::from(evaluation),
         matrix: matrix.clone(),
         settings: state.settings.clone(),
         id_prefix: AttrValue::from(format!(
