@@ -14,7 +14,7 @@ pub struct WeightsPanelProps {
     pub matrix: Shared<Matrix>,
     pub settings: Settings,
     pub multipliers: Rc<Vec<f64>>,
-    pub max_total: f64,
+    pub unattributed_max: f64,
     pub scored_max: f64,
     pub changed: bool,
     pub on_action: Callback<Action>,
@@ -153,7 +153,7 @@ fn unknown_policy(settings: &Settings, on_action: &Callback<Action>) -> Html {
 fn scale_hint(props: &WeightsPanelProps) -> String {
     let matrix = &props.matrix;
     let scored_max = format_total(props.scored_max);
-    let extra = props.max_total - props.scored_max;
+    let extra = props.unattributed_max;
     let unattributed = if matrix.has_unattributed() && extra > 0.0 {
         format!(", plus up to {} unattributed points", format_total(extra))
     } else {

@@ -140,6 +140,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         .into();
     let base: Shared<Baseline> = use_memo(published.clone(), |m| baseline(m)).into();
     let announcement = use_band_announcement(&matrix, &evaluation);
+    let uncertain = use_memo(evaluation.clone(), |e| uncertainty(e).sentence());
     // The document's grouped order depends on the matrix alone, so a weight or threshold
     // change keeps the same rows (and the table keeps its lookups); a sort or filter follows
     // the figures.
@@ -228,13 +229,13 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 matrix={matrix.clone()}
                 settings={current.settings.clone()}
                 multipliers={Rc::new(evaluation.multipliers.clone())}
-                max_total={evaluation.max_total}
+                unattributed_max={evaluation.unattributed_max()}
                 scored_max={evaluation.scored_max}
                 changed={current.is_changed()}
                 on_action={dispatch.clone()} />
             <section class="matrix-section" aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">{ &matrix.title }</h2>
-                <p class="uncertainty">{ uncertainty(&evaluation).sentence() }</p>
+                <p class="uncertainty">{ (*uncertain).clone() }</p>
                 <TableControls view={current.view.clone()} shown={ranked.len()} total={matrix.items.len()} on_action={dispatch.clone()} />
                 <MatrixTable
                     matrix={matrix.clone()}

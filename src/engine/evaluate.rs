@@ -94,6 +94,13 @@ pub struct Evaluation {
     pub scored_max: f64,
 }
 
+impl Evaluation {
+    /// The most unattributed points any item could add (its column at 4 times its multiplier).
+    pub fn unattributed_max(&self) -> f64 {
+        snap(self.max_total - self.scored_max)
+    }
+}
+
 /// Scores every item of `matrix` under `settings`.
 pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     let multipliers = effective_multipliers(settings, &matrix.criteria);
