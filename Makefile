@@ -33,6 +33,7 @@ run: dist
 test: test-native test-wasm test-e2e
 
 test-native: setup
+	cargo fmt --check
 	cargo test --locked
 
 test-wasm: setup

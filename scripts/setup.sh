@@ -2,6 +2,7 @@
 # Installs what building and testing Matrix Explorer needs on a Debian 12 machine, and
 # nothing that is already there at the right version. Safe to run again and again.
 #
+#   rustfmt                              rustup component
 #   rust target wasm32-unknown-unknown   rustup
 #   trunk 0.21.14                        cargo install (about 7 minutes the first time)
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen   cargo install (about 2 minutes)
@@ -54,6 +55,14 @@ locked_version() {
 
 command -v cargo >/dev/null || fail "cargo not found: install Rust with rustup first (https://rustup.rs)"
 command -v rustup >/dev/null || fail "rustup not found: the wasm target is installed with rustup"
+
+# --- rustfmt (make test checks the formatting) -------------------------------------------
+if cargo fmt --version >/dev/null 2>&1; then
+  say "skip: $(cargo fmt --version)"
+else
+  say "installing the rustfmt component"
+  rustup component add rustfmt
+fi
 
 # --- Rust target -------------------------------------------------------------------------
 if rustup target list --installed | grep -qx "$WASM_TARGET"; then

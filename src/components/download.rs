@@ -1,5 +1,5 @@
-//! Saving text as a file on the user's machine, from memory: a blob URL and a download link.
-//! Nothing leaves the machine; the page does not navigate.
+//! Saving text as a file on the user's machine, from memory (a blob URL and a download link),
+//! and the page's own address and the time for file names and links. Nothing leaves the machine.
 
 use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
@@ -26,5 +26,13 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0()
         .to_iso_string()
         .as_string()
+        .unwrap_or_default()
+}
+
+/// The page's own address without its `#` part: where this same file is opened from.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
         .unwrap_or_default()
 }

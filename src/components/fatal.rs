@@ -2,6 +2,7 @@
 //! of freezing silently. The last save is untouched: saves are written only from complete
 //! states, never from inside a panic.
 
+use super::download::page_address;
 use std::fmt::Write as _;
 
 /// The id of the message shown after a panic.
@@ -27,10 +28,7 @@ pub fn show_fault(details: &str) {
     let (Some(body), Ok(panel)) = (document.body(), document.create_element("div")) else {
         return;
     };
-    let reload = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
+    let reload = page_address();
     panel.set_id(FATAL_ID);
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("class", "fatal-error");

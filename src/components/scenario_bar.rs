@@ -2,6 +2,7 @@
 //! rename, duplicate, delete, compare with, undo and redo, and "Copy link to this scenario".
 
 use super::clipboard::copy_text;
+use super::download::page_address;
 use crate::state::{Action, Compare};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -77,10 +78,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         let (link, status, shown) = (props.link.clone(), link_status.clone(), link_text.clone());
         Callback::from(move |_: MouseEvent| {
             let fragment = link.emit(());
-            let url = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .map(|href| href.split('#').next().unwrap_or_default().to_owned())
-                .unwrap_or_default();
+            let url = page_address();
             let status = status.clone();
             let full = format!("{url}#{fragment}");
             shown.set(full.clone());

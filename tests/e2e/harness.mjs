@@ -259,3 +259,13 @@ export async function setScore(page, item, criterion, value) {
   await (await scoreCell(page, item, criterion)).click();
   await page.locator("#score-chooser").selectOption(value);
 }
+
+/** A fresh browser showing the app on its ASB tab, the published totals in place. */
+export async function openAsb(defer) {
+  const context = await openBrowser(defer);
+  const { page, log, started } = await openPage(context, await copyPage(defer));
+  assert.equal(started, "started", `the app did not start: ${log.pageErrors.join("; ")}`);
+  await tab(page, "ASB").click();
+  await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
+  return { page, log };
+}

@@ -4,7 +4,13 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { copyPage, expectText, openBrowser, openPage, row, scoreCell, tab, withCleanup } from "./harness.mjs";
+import {
+  expectText,
+  openAsb,
+  row,
+  scoreCell,
+  withCleanup,
+} from "./harness.mjs";
 import { loadSeed, predict } from "./predict.mjs";
 
 const asb = loadSeed("asb");
@@ -45,18 +51,10 @@ function changeAndReadSameFrame(page, { label, cell, value, eventName, deferByOn
 
 const countsText = ({ Red, Amber, Green }) => `Red ${Red}, Amber ${Amber}, Green ${Green}`;
 
-async function openAsb(defer) {
-  const context = await openBrowser(defer);
-  const { page, started } = await openPage(context, await copyPage(defer));
-  assert.equal(started, "started");
-  await tab(page, "ASB").click();
-  await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
-  return page;
-}
 
 test("a typed weight and a score edit are painted in the frame they happen", async () =>
   withCleanup(async (defer) => {
-    const page = await openAsb(defer);
+    const { page } = await openAsb(defer);
     const weighted = predict(asb, { weights: { "Public concern": 2 } });
     const afterWeight = await changeAndReadSameFrame(page, {
       label: "Public concern weight, exact value",
@@ -82,7 +80,7 @@ test("a typed weight and a score edit are painted in the frame they happen", asy
 
 test("control: the same change deferred by one task is not painted in that frame", async () =>
   withCleanup(async (defer) => {
-    const page = await openAsb(defer);
+    const { page } = await openAsb(defer);
     const published = predict(asb);
     const weighted = predict(asb, { weights: { "Public concern": 2 } });
     assert.notDeepEqual(weighted.rows, published.rows);

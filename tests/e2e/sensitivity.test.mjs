@@ -5,18 +5,16 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { copyPage, expectText, openBrowser, openPage, row, screenshot, tab, withCleanup } from "./harness.mjs";
+import {
+  expectText,
+  openAsb,
+  row,
+  screenshot,
+  withCleanup,
+} from "./harness.mjs";
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-async function openAsb(defer) {
-  const context = await openBrowser(defer);
-  const { page, log, started } = await openPage(context, await copyPage(defer));
-  assert.equal(started, "started");
-  await tab(page, "ASB").click();
-  await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
-  return { page, log };
-}
 
 test("an item's explanation opens from the grid and says why it has its band", async () =>
   withCleanup(async (defer) => {

@@ -6,15 +6,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  copyPage,
   expectBandCounts,
   expectRows,
   expectText,
-  openBrowser,
-  openPage,
+  openAsb,
   row,
   screenshot,
-  tab,
   withCleanup,
 } from "./harness.mjs";
 import { loadSeed, predict } from "./predict.mjs";
@@ -22,14 +19,6 @@ import { loadSeed, predict } from "./predict.mjs";
 const asb = loadSeed("asb");
 const RESCALE = "Rescale weights so totals stay on the 0-24 scale";
 
-async function openAsb(defer) {
-  const context = await openBrowser(defer);
-  const { page, log, started } = await openPage(context, await copyPage(defer));
-  assert.equal(started, "started", `the app did not start: ${log.pageErrors.join("; ")}`);
-  await tab(page, "ASB").click();
-  await expectText(row(page, "Youth Nuisance").locator("td.total"), /^15$/);
-  return { page, log };
-}
 
 /** Items whose band on the page differs from the published one, as "Item: From → To". */
 function bandChanges(published, now) {
