@@ -29,6 +29,6 @@ pub use sensitivity::{
     band_count_steps, flip_points, item_margin, red_set_interval, score_flips, uncertainty,
     CountStep, FlipPoints, Margin, ScoreFlip, Uncertainty,
 };
-pub use table_rows::{page_of, table_rows, Page, TableRow};
+pub use table_rows::{table_rows, TableRow};
 pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};
 pub use wording::{count_of, times, weighting_sentence};
