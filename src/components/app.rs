@@ -7,7 +7,7 @@ use super::print_pack::PrintPack;
 use super::saved_panel::SaveStatus;
 use super::session::use_printing;
 use super::session::{use_autosave, use_link, use_shortcuts, LinkOffer};
-use super::shared::Shared;
+use super::shared::{use_latest_callback, Shared};
 use super::switcher::Switcher;
 use super::workspace_view::WorkspaceView;
 use crate::data::seed_matrices;
@@ -83,9 +83,18 @@ fn explorer(props: &ExplorerProps) -> Html {
     let (status, on_clear) = use_autosave(&state, initial);
     use_shortcuts(state.dispatcher());
     let offer = use_link(&state);
+    // One allocation for the life of the app, so views are redrawn for their data alone.
     let dispatch = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |()| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
+    };
+    let on_select = (*use_memo(dispatch.clone(), |d| d.reform(Action::MatrixSelected))).clone();
+    let workspace = {
         let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        use_latest_callback(move |()| (*state).clone())
     };
     let Some(current) = state.current() else {
         return html! { <main><p role="alert">{ "No matrix is loaded." }</p></main> };
@@ -95,10 +104,6 @@ fn explorer(props: &ExplorerProps) -> Html {
         .iter()
         .map(|m| m.matrix.short_name.clone())
         .collect();
-    let workspace = {
-        let state = state.clone();
-        Callback::from(move |()| (*state).clone())
-    };
     let skip = Callback::from(|e: MouseEvent| {
         // Focus moves to the list without changing the address (the part after # is for links).
         e.prevent_default();
@@ -152,7 +157,7 @@ fn explorer(props: &ExplorerProps) -> Html {
             <p class="source">{ &current.published.source }</p>
         </header>
         { link_banner(&offer, &dispatch) }
-        <Switcher names={names} active={state.active} on_select={dispatch.reform(Action::MatrixSelected)} />
+        <Switcher names={names} active={state.active} {on_select} />
         <WorkspaceView
             current={current.clone()}
             active={state.active}

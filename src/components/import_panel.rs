@@ -2,13 +2,12 @@
 //! (all or nothing, every problem with its row and column, with a progress bar while a large
 //! file is checked), undo of an import, and the CSV downloads (results, matrix, template).
 
-use super::download::{now_iso, offer_download};
+use super::download::offer_download;
 use super::import_runner::{importer, read_file, use_page_drop, ImportInput, Pending, Status};
 use super::shared::Shared;
 use super::table_controls::thousands;
-use crate::data::{export_matrix, export_results, template, MAX_IMPORT_BYTES};
-use crate::engine::Evaluation;
-use crate::model::{Matrix, Settings};
+use crate::data::{export_matrix, template, MAX_IMPORT_BYTES};
+use crate::model::Matrix;
 use crate::state::Action;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -17,12 +16,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ImportPanelProps {
     pub matrix: Shared<Matrix>,
-    pub settings: Settings,
-    pub evaluation: Shared<Evaluation>,
-    /// The name of what is on screen, for the results file.
-    pub scenario: String,
-    /// The board decisions in force, for the results file.
-    pub decisions: Vec<crate::model::BoardDecision>,
+    /// The results file of what is on screen, written when asked for.
+    pub results: Callback<(), String>,
     /// The tab on screen.
     pub active: usize,
     /// The tab and title of the matrix the last import replaced, while it can be undone.
@@ -122,16 +117,10 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     };
     let stem = file_stem(&props.matrix.title);
     let on_results = {
-        let (m, s, e, scenario, d) = (
-            props.matrix.clone(),
-            props.settings.clone(),
-            props.evaluation.clone(),
-            props.scenario.clone(),
-            props.decisions.clone(),
-        );
+        let results = props.results.clone();
         download(
             format!("{stem}-results.csv"),
-            Rc::new(move || export_results(&m, &e, &s, &d, &scenario, &now_iso())),
+            Rc::new(move || results.emit(())),
         )
     };
     let on_matrix = {

@@ -16,6 +16,23 @@ pub fn methodology(props: &MethodologyProps) -> Html {
     html! {
         <section class="methodology" aria-labelledby="method-heading">
             <h2 id="method-heading">{ "Methodology" }</h2>
+            <MethodText matrix={props.matrix.clone()} />
+            <p>{ format!("Now in use: {}", weighting_sentence(&props.matrix, &props.settings)) }</p>
+            <p class="source">{ format!("Source: {}. The matrix was adapted from that used by the Safer Islington Partnership.", props.matrix.source) }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MethodTextProps {
+    matrix: Shared<Matrix>,
+}
+
+/// What the document says of its method, which no weight or score changes.
+#[function_component(MethodText)]
+fn method_text(props: &MethodTextProps) -> Html {
+    html! {
+        <>
             <p>{ "Each crime and antisocial behaviour type is scored against common criteria. The document defines them as:" }</p>
             <dl class="criteria">
                 { for props.matrix.criteria.iter().map(|c| html! {
@@ -45,8 +62,6 @@ pub fn methodology(props: &MethodologyProps) -> Html {
             if props.matrix.has_unattributed() {
                 <p>{ "Where a row's printed scores add up to less than its published total, the difference is kept as \"unattributed\" points so the published totals are reproduced. They are not a criterion: they keep their own weight (1 unless you change it) and are never rescaled." }</p>
             }
-            <p>{ format!("Now in use: {}", weighting_sentence(&props.matrix, &props.settings)) }</p>
-            <p class="source">{ format!("Source: {}. The matrix was adapted from that used by the Safer Islington Partnership.", props.matrix.source) }</p>
-        </section>
+        </>
     }
 }

@@ -122,14 +122,16 @@ pub fn use_autosave(
     }
     let clear = {
         let (pending, status, unsaved) = (Rc::clone(&pending), status.clone(), Rc::clone(&unsaved));
-        Callback::from(move |()| {
-            pending.borrow_mut().take();
-            storage::clear();
-            *unsaved.borrow_mut() = false;
-            status.set(SaveStatus::Cleared);
+        use_memo((), move |()| {
+            Callback::from(move |()| {
+                pending.borrow_mut().take();
+                storage::clear();
+                *unsaved.borrow_mut() = false;
+                status.set(SaveStatus::Cleared);
+            })
         })
     };
-    (status, clear)
+    (status, (*clear).clone())
 }
 
 /// Ctrl+Z (Cmd+Z) undoes; Ctrl+Y, Ctrl+Shift+Z (Cmd+Shift+Z) redo. In a text box the

@@ -47,3 +47,22 @@ pub fn on_toggle(open: &yew::UseStateHandle<bool>) -> yew::Callback<web_sys::Eve
         );
     })
 }
+
+/// A callback that stays the same allocation across renders (so the views given it are not
+/// redrawn for its sake) and always runs the `f` of the latest render.
+#[yew::hook]
+pub fn use_latest_callback<IN: 'static, OUT: 'static, F>(f: F) -> yew::Callback<IN, OUT>
+where
+    F: Fn(IN) -> OUT + 'static,
+{
+    let f: Rc<dyn Fn(IN) -> OUT> = Rc::new(f);
+    let latest = yew::use_mut_ref(|| Rc::clone(&f));
+    *latest.borrow_mut() = f;
+    let callback = yew::use_memo((), move |()| {
+        yew::Callback::from(move |input: IN| {
+            let now = Rc::clone(&latest.borrow());
+            now(input)
+        })
+    });
+    (*callback).clone()
+}

@@ -7,6 +7,7 @@ use super::changes_panel::ChangesPanel;
 use super::charts::Charts;
 use super::comparison::Comparison;
 use super::decisions_panel::DecisionsPanel;
+use super::download::now_iso;
 use super::explanation::ExplanationPanel;
 use super::import_panel::ImportPanel;
 use super::matrix_table::MatrixTable;
@@ -15,10 +16,10 @@ use super::priority_list::PriorityList;
 use super::published_priorities::PublishedPriorities;
 use super::saved_panel::{SaveStatus, SavedPanel};
 use super::scenario_bar::ScenarioBar;
-use super::shared::Shared;
+use super::shared::{use_latest_callback, Shared};
 use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
-use crate::data::encode_link;
+use crate::data::{encode_link, export_results};
 use crate::engine::{
     audit, band_changes, baseline, evaluate, uncertainty, view_items, view_rows,
     weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow,
@@ -195,7 +196,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             current.decisions.clone(),
         );
         let (showing, compared_with) = (showing.clone(), before_name.clone());
-        Callback::from(move |()| {
+        use_latest_callback(move |()| {
             Minutes {
                 matrix: &matrix,
                 scenario: &showing,
@@ -209,7 +210,17 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
     };
     let link = {
         let (published, scenario) = (published.clone(), current.as_scenario(showing.clone()));
-        Callback::from(move |()| encode_link(&published, &scenario))
+        use_latest_callback(move |()| encode_link(&published, &scenario))
+    };
+    let results = {
+        let (m, s, e, scenario, d) = (
+            matrix.clone(),
+            current.settings.clone(),
+            evaluation.clone(),
+            showing.clone(),
+            current.decisions.clone(),
+        );
+        use_latest_callback(move |()| export_results(&m, &e, &s, &d, &scenario, &now_iso()))
     };
     html! {
         <>
@@ -268,10 +279,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 on_clear={props.on_clear.clone()} on_action={dispatch.clone()} />
             <ImportPanel
                 matrix={matrix.clone()}
-                settings={current.settings.clone()}
-                evaluation={evaluation.clone()}
-                scenario={showing}
-                decisions={current.decisions.clone()}
+                {results}
                 active={props.active}
                 replaced={props.replaced.clone()}
                 on_action={dispatch.clone()} />
