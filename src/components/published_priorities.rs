@@ -45,7 +45,7 @@ pub fn published_priorities(props: &PublishedPrioritiesProps) -> Html {
                             _ => p.listed_as.clone(),
                         });
                     Some(html! {
-                        <tr class={classes!(row.published.is_none().then_some("not-listed"))}>
+                        <tr key={row.item} class={classes!(row.published.is_none().then_some("not-listed"))}>
                             <th scope="row">{ &item.name }</th>
                             <td>{ listed }</td>
                             <td class="total">{ format_total(result.total) }</td>

@@ -86,7 +86,7 @@ pub fn movement_words(movement: Movement) -> Html {
     }
 }
 
-fn chooser(props: &ItemRowProps, criterion: usize, score: Score) -> Html {
+fn chooser(props: &ScoreCellsProps, criterion: usize, score: Score) -> Html {
     let (item, on_cell) = (props.item, props.on_cell.clone());
     let onchange = Callback::from(move |e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -109,14 +109,10 @@ fn chooser(props: &ItemRowProps, criterion: usize, score: Score) -> Html {
     }
 }
 
-fn score_cell(props: &ItemRowProps, criterion: usize, score: Score) -> Html {
+fn score_cell(props: &ScoreCellsProps, criterion: usize, score: Score) -> Html {
     let column = criterion + 1;
     let published = props.published.get(criterion).copied().flatten();
     let active = props.active_column == Some(column);
-    let onclick = {
-        let (item, on_cell) = (props.item, props.on_cell.clone());
-        Callback::from(move |_: MouseEvent| on_cell.emit(CellEvent::Clicked { item, column }))
-    };
     let class = classes!(
         "score",
         published.is_some().then_some("edited"),
@@ -125,7 +121,7 @@ fn score_cell(props: &ItemRowProps, criterion: usize, score: Score) -> Html {
     );
     html! {
         <td role="gridcell" id={cell_id(props.item, column)} {class} tabindex={if active { "0" } else { "-1" }}
-            aria-colindex={(column + 1).to_string()} {onclick}>
+            aria-colindex={(column + 1).to_string()}>
             if props.editing == Some(criterion) {
                 { chooser(props, criterion, score) }
             } else {
@@ -142,14 +138,41 @@ fn score_cell(props: &ItemRowProps, criterion: usize, score: Score) -> Html {
 /// A plain cell of the grid at `column`.
 fn cell(props: &ItemRowProps, column: usize, class: &'static str, content: Html) -> Html {
     let active = props.active_column == Some(column);
-    let onclick = {
-        let (item, on_cell) = (props.item, props.on_cell.clone());
-        Callback::from(move |_: MouseEvent| on_cell.emit(CellEvent::Clicked { item, column }))
-    };
     html! {
         <td role="gridcell" id={cell_id(props.item, column)} class={classes!(class, active.then_some("active"))}
-            tabindex={if active { "0" } else { "-1" }} aria-colindex={(column + 1).to_string()} {onclick}>{ content }</td>
+            tabindex={if active { "0" } else { "-1" }} aria-colindex={(column + 1).to_string()}>{ content }</td>
     }
+}
+
+/// The scores of one row, redrawn only when a score, the active cell or the chooser in them
+/// changes (not when a weight or threshold moves the total).
+#[derive(Properties, PartialEq)]
+struct ScoreCellsProps {
+    item: usize,
+    name: AttrValue,
+    scores: Vec<Score>,
+    published: Vec<Option<Score>>,
+    /// The active cell's column, when it is one of these.
+    active_column: Option<usize>,
+    editing: Option<usize>,
+    on_cell: Callback<CellEvent>,
+}
+
+#[function_component(ScoreCells)]
+fn score_cells(props: &ScoreCellsProps) -> Html {
+    html! {
+        <>{ for props.scores.iter().enumerate().map(|(c, s)| score_cell(props, c, *s)) }</>
+    }
+}
+
+/// The grid column of a click in a row: that of the cell it is in (`aria-colindex` less one).
+fn clicked_column(e: &MouseEvent) -> Option<usize> {
+    let target: web_sys::Element = e.target_dyn_into()?;
+    let cell = target.closest("[aria-colindex]").ok()??;
+    cell.get_attribute("aria-colindex")?
+        .parse::<usize>()
+        .ok()?
+        .checked_sub(1)
 }
 
 /// The band, and under it the published band when it differs, so the change stays in view
@@ -171,19 +194,27 @@ pub fn item_row(props: &ItemRowProps) -> Html {
     let result = &props.result;
     let criteria = props.scores.len();
     let name_active = props.active_column == Some(0);
-    let on_name = {
+    // One handler for the row: the cell clicked says its column.
+    let onclick = {
         let (item, on_cell) = (props.item, props.on_cell.clone());
-        Callback::from(move |_: MouseEvent| on_cell.emit(CellEvent::Clicked { item, column: 0 }))
+        Callback::from(move |e: MouseEvent| {
+            if let Some(column) = clicked_column(&e) {
+                on_cell.emit(CellEvent::Clicked { item, column });
+            }
+        })
     };
+    let score_active = props.active_column.filter(|c| (1..=criteria).contains(c));
     let movement = match props.moved {
         Some(m) => movement_words(m),
         None => html! {},
     };
     html! {
-        <tr class={classes!("item-row", result.band.css())} data-item={props.name.clone()} aria-rowindex={props.row_index.to_string()}>
+        <tr class={classes!("item-row", result.band.css())} data-item={props.name.clone()} aria-rowindex={props.row_index.to_string()} {onclick}>
             <th scope="row" role="rowheader" class={classes!("item-name", name_active.then_some("active"))} id={cell_id(props.item, 0)}
-                tabindex={if name_active { "0" } else { "-1" }} aria-colindex="1" onclick={on_name}>{ props.name.clone() }</th>
-            { for props.scores.iter().enumerate().map(|(c, s)| score_cell(props, c, *s)) }
+                tabindex={if name_active { "0" } else { "-1" }} aria-colindex="1">{ props.name.clone() }</th>
+            <ScoreCells item={props.item} name={props.name.clone()} scores={props.scores.clone()}
+                published={props.published.clone()} active_column={score_active}
+                editing={props.editing} on_cell={props.on_cell.clone()} />
             { cell(props, criteria + 1, "total", html! { format_total(result.total) }) }
             { cell(props, criteria + 2, "band", band_cell(result.band, props.moved)) }
             { cell(props, criteria + 3, "margin", html! { props.margin.clone() }) }
