@@ -104,17 +104,9 @@ fn explorer(props: &ExplorerProps) -> Html {
         .iter()
         .map(|m| m.matrix.short_name.clone())
         .collect();
-    let skip = Callback::from(|e: MouseEvent| {
-        // Focus moves to the list without changing the address (the part after # is for links).
-        e.prevent_default();
-        if let Some(heading) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("priorities-heading"))
-            .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-        {
-            let _ = heading.focus();
-        }
-    });
+    // Focus moves without changing the address (the part after # is for links).
+    let skip = skip_to("#priorities-heading");
+    let skip_grid = skip_to("table.matrix [tabindex=\"0\"]");
     let printing = use_printing();
     let on_print = {
         let printing = printing.clone();
@@ -146,6 +138,7 @@ fn explorer(props: &ExplorerProps) -> Html {
         }
         <div class="screen" hidden={*presenting}>
         <a class="skip-link" href="#priorities-heading" onclick={skip}>{ "Skip to ranked priorities" }</a>
+        <a class="skip-link" href="#matrix-heading" onclick={skip_grid}>{ "Skip to the matrix" }</a>
         <header class="app-header">
             <div class="app-title">
                 <h1>{ "Matrix Explorer" }</h1>
@@ -179,6 +172,20 @@ fn explorer(props: &ExplorerProps) -> Html {
         }
         </>
     }
+}
+
+/// A skip link's handler: focus the first element matching `selector`.
+fn skip_to(selector: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        if let Some(target) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+        {
+            let _ = target.focus();
+        }
+    })
 }
 
 /// The question a share link asks before it changes anything, or why it cannot be opened.

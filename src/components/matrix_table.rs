@@ -210,7 +210,8 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
 
     // Scroll the active row into view (virtual tables), then focus the active cell.
     {
-        let (focus_pending, editing) = (Rc::clone(&focus_pending), *editing);
+        let (focus_pending, editing, scroller) =
+            (Rc::clone(&focus_pending), *editing, scroller.clone());
         use_effect(move || {
             if !std::mem::take(&mut *focus_pending.borrow_mut()) {
                 return;
@@ -226,6 +227,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
             };
             if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                 let _ = element.focus();
+                reveal(&element, &scroller, !virtual_mode);
             } else if virtual_mode {
                 // Not drawn yet: focus it once the scroll has brought it in.
                 *focus_pending.borrow_mut() = true;
@@ -362,7 +364,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
         <div class={classes!("table-scroll", virtual_mode.then_some("virtual"))} ref={scroller} onscroll={virtual_mode.then_some(onscroll)}>
         <table class="matrix" role="grid" aria-rowcount={(rows.len() + 1).to_string()} aria-colcount={columns.to_string()}
             aria-describedby="grid-help" {onkeydown} {onfocusin}>
-            <caption>{ format!("{}: scores 0-4 ('?' = no data), weighted total, band and movement against the published matrix", matrix.title) }</caption>
+            <caption class="visually-hidden">{ format!("{}: scores 0-4 ('?' = no data), weighted total, band and movement against the published matrix", matrix.title) }</caption>
             <thead>
                 <tr aria-rowindex="1">
                     <th scope="col" role="columnheader">{ "Item" }</th>
@@ -430,6 +432,86 @@ fn scroll_into_view(scroller: &NodeRef, place: usize, scroll_row: &UseStateHandl
         #[allow(clippy::cast_possible_truncation)]
         container.set_scroll_top(target as i32);
         scroll_row.set(row_at(target));
+    }
+}
+
+/// Scrolls the table's box so a focused cell is clear of what is pinned over it: the item
+/// column on the left, the total and band on the right and (with `below_header`) the header
+/// row. The browser's own scrolling on focus does not allow for pinned cells.
+#[allow(clippy::cast_possible_truncation)]
+fn reveal(cell: &HtmlElement, scroller: &NodeRef, below_header: bool) {
+    let Some(container) = scroller.cast::<HtmlElement>() else {
+        return;
+    };
+    let Some(row) = cell.parent_element() else {
+        return;
+    };
+    let rect_of = |selector: &str| {
+        row.query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|e| e.get_bounding_client_rect())
+    };
+    let (c, b) = (
+        cell.get_bounding_client_rect(),
+        container.get_bounding_client_rect(),
+    );
+    let pinned = cell.class_list().contains("total") || cell.class_list().contains("band");
+    let left_pin = if cell.tag_name() == "TH" {
+        0.0
+    } else {
+        rect_of("th.item-name").map_or(0.0, |r| r.width())
+    };
+    // The total and band can cover the cells that come before them.
+    let column_of = |e: &web_sys::Element| {
+        e.get_attribute("aria-colindex")
+            .and_then(|c| c.parse::<usize>().ok())
+    };
+    let total_column = row
+        .query_selector("td.total")
+        .ok()
+        .flatten()
+        .and_then(|t| column_of(&t));
+    let before_total = matches!((column_of(cell), total_column), (Some(a), Some(t)) if a < t);
+    let right_pin = match (
+        pinned || !before_total,
+        rect_of("td.total"),
+        rect_of("td.band"),
+    ) {
+        (false, Some(total), Some(band)) => total.width() + band.width(),
+        _ => 0.0,
+    };
+    let (visible_left, visible_right) = (b.left() + left_pin, b.right() - right_pin);
+    let shift = if c.left() < visible_left {
+        c.left() - visible_left
+    } else if c.right() > visible_right {
+        (c.right() - visible_right).min(c.left() - visible_left)
+    } else {
+        0.0
+    };
+    // The item column is pinned, but what is pinned on the right can reach over it once the
+    // box is scrolled far enough: at the item column the box goes back to its start.
+    if cell.tag_name() == "TH" {
+        container.set_scroll_left(0);
+    } else if shift.abs() >= 1.0 {
+        container.set_scroll_left(container.scroll_left() + shift.round() as i32);
+    }
+    if below_header {
+        let header = container
+            .query_selector("thead")
+            .ok()
+            .flatten()
+            .map_or(0.0, |h| h.get_bounding_client_rect().height());
+        let lift = if c.top() < b.top() + header {
+            c.top() - b.top() - header
+        } else if c.bottom() > b.bottom() {
+            c.bottom() - b.bottom()
+        } else {
+            0.0
+        };
+        if lift.abs() >= 1.0 {
+            container.set_scroll_top(container.scroll_top() + lift.round() as i32);
+        }
     }
 }
 

@@ -126,6 +126,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     aria-keyshortcuts="Control+Z">{ "Undo" }</button>
                 <button type="button" onclick={on_action.reform(|_: MouseEvent| Action::Redone)} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Y">{ "Redo" }</button>
+                <button type="button" onclick={on_copy_link}>{ "Copy link to this scenario" }</button>
             </div>
             <form class="scenario-row" onsubmit={on_save}>
                 <label for="scenario-name">{ "Scenario name" }</label>
@@ -134,7 +135,6 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 <button type="button" onclick={on_rename} disabled={props.scenario.is_none()}>{ "Rename scenario" }</button>
                 <button type="button" onclick={scenario_action(Action::ScenarioDuplicated)} disabled={props.scenario.is_none()}>{ "Duplicate scenario" }</button>
                 <button type="button" onclick={scenario_action(Action::ScenarioDeleted)} disabled={props.scenario.is_none()}>{ "Delete scenario" }</button>
-                <button type="button" onclick={on_copy_link}>{ "Copy link to this scenario" }</button>
             </form>
             if let Some(message) = &*link_status {
                 <p class="hint" role="status">{ message }</p>

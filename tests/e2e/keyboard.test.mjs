@@ -9,6 +9,7 @@ import {
   expectBandCounts,
   expectRows,
   expectText,
+  openAsb,
   openBrowser,
   openPage,
   row,
@@ -99,4 +100,57 @@ test("a typed weight or threshold out of range is not applied and the box shows 
     await red.press("Tab");
     assert.equal(await red.inputValue(), "11", "a negative threshold is refused");
     await expectText(page.locator(".thresholds .hint"), /Red from 11:/);
+  }));
+
+/**
+ * Where the focused grid cell is hidden, if it is: under the pinned item column, total or
+ * band, under the header row, or outside the table's box or the window. Empty when in view.
+ */
+function focusCover(page) {
+  return page.evaluate(() => {
+    const cell = document.activeElement;
+    const b = cell.getBoundingClientRect();
+    const box = cell.closest(".table-scroll").getBoundingClientRect();
+    const overlaps = (other) => {
+      const r = other.getBoundingClientRect();
+      return Math.min(r.right, b.right) - Math.max(r.left, b.left) > 2
+        && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 2;
+    };
+    const covers = [...cell.closest("tr").querySelectorAll("td.total, td.band, th.item-name")]
+      .filter((other) => other !== cell && overlaps(other))
+      .map((other) => other.className.split(" ")[0]);
+    if (overlaps(document.querySelector("table.matrix thead"))) covers.push("header row");
+    if (b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1 || b.bottom > box.bottom + 1) {
+      covers.push("outside the table's box");
+    }
+    if (b.left < -1 || b.top < -1 || b.right > innerWidth + 1 || b.bottom > innerHeight + 1) covers.push("outside the window");
+    return covers.length ? `${cell.id} under ${covers.join(", ")}` : "";
+  });
+}
+
+test("the focused cell is never hidden under the pinned columns or the header, at any width or at 200% zoom", async () =>
+  withCleanup(async (defer) => {
+    const { page } = await openAsb(defer);
+    const sizes = [[1024, 768, 1], [1280, 720, 1], [1366, 768, 1], [1920, 1080, 1], [1366, 768, 2]];
+    for (const [width, height, zoom] of sizes) {
+      // 200% zoom: the same window holds half as many CSS pixels each way.
+      await page.setViewportSize({ width: Math.round(width / zoom), height: Math.round(height / zoom) });
+      await (await scoreCell(page, "Abandoned Vehicles", "Volume")).click();
+      await page.keyboard.press("Home");
+      const hidden = [];
+      const walk = async (key, times) => {
+        for (let i = 0; i < times; i += 1) {
+          await page.keyboard.press(key);
+          const cover = await focusCover(page);
+          if (cover) hidden.push(`${key}: ${cover}`);
+        }
+      };
+      await walk("ArrowRight", 16);
+      await walk("ArrowDown", 12);
+      await walk("ArrowLeft", 16);
+      await walk("Control+End", 1);
+      await walk("Control+Home", 1);
+      await walk("End", 1);
+      assert.deepEqual(hidden, [], `at ${width}x${height}, ${zoom * 100}%`);
+    }
   }));
