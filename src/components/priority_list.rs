@@ -40,9 +40,7 @@ fn priority_item(props: &PriorityItemProps) -> Html {
             <span class="points">{ format_total(props.total) }</span>
             { band_chip(props.band) }
             <span class="margin">{ props.margin.clone() }</span>
-            if let Some(m) = props.moved {
-                <span class="movement">{ movement_words(m) }</span>
-            }
+            <span class="movement">{ props.moved.map(movement_words) }</span>
         </li>
     }
 }
@@ -64,7 +62,7 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                     let result = props.evaluation.items.get(index)?;
                     let moved = movement(&props.baseline, &props.evaluation, index);
                     Some(html! {
-                        <PriorityItem key={index} name={AttrValue::from(item.name.clone())} rank={result.rank}
+                        <PriorityItem name={AttrValue::from(item.name.clone())} rank={result.rank}
                             total={result.total} band={result.band}
                             margin={AttrValue::from(item_margin(result.total, &props.thresholds).describe())}
                             moved={moved.filter(|m| !m.is_unchanged())} />
