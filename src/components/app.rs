@@ -143,6 +143,10 @@ fn explorer(props: &ExplorerProps) -> Html {
             <div class="app-title">
                 <h1>{ "Matrix Explorer" }</h1>
                 <div class="header-actions">
+                    <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Undone)} disabled={!state.can_undo()}
+                        aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                    <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Redone)} disabled={!state.can_redo()}
+                        aria-keyshortcuts="Control+Y">{ "Redo" }</button>
                     <button type="button" class="present-button" onclick={on_present}>{ "Present to a ward panel" }</button>
                     <button type="button" class="print-button" onclick={on_print}>{ "Print the board pack" }</button>
                 </div>
@@ -154,8 +158,6 @@ fn explorer(props: &ExplorerProps) -> Html {
         <WorkspaceView
             current={current.clone()}
             active={state.active}
-            can_undo={state.can_undo()}
-            can_redo={state.can_redo()}
             replaced={state.replaced.as_ref().map(|r| (r.index, r.previous.matrix.title.clone()))}
             status={(*status).clone()}
             boot_note={(*note).clone()}

@@ -360,7 +360,6 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
     html! {
         <>
         <p class="visually-hidden" aria-live="polite">{ announcement }</p>
-        <p class="hint grid-help" id="grid-help">{ "Arrow keys move between cells; type 0-4 or ? to set a score, Enter or F2 to choose one, Delete for '?'. Moving never changes a score." }</p>
         <div class={classes!("table-scroll", virtual_mode.then_some("virtual"))} ref={scroller} onscroll={virtual_mode.then_some(onscroll)}>
         <table class="matrix" role="grid" aria-rowcount={(rows.len() + 1).to_string()} aria-colcount={columns.to_string()}
             aria-describedby="grid-help" {onkeydown} {onfocusin}>
@@ -395,6 +394,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
         if rows.is_empty() {
             <p class="hint">{ "No item matches the filter." }</p>
         }
+        <p class="hint grid-help" id="grid-help">{ "Keys in the table: arrow keys move between cells; type 0-4 or ? to set a score, Enter or F2 to choose one, Delete for '?'. Moving never changes a score." }</p>
         </>
     }
 }

@@ -1,5 +1,5 @@
-//! The scenario bar: which scenario is on screen (or the published assessment), save as,
-//! rename, duplicate, delete, compare with, undo and redo, and "Copy link to this scenario".
+//! The scenarios panel: which scenario is on screen (or the published assessment), save as,
+//! rename, duplicate, delete, compare with, and "Copy link to this scenario".
 
 use super::clipboard::copy_text;
 use super::download::page_address;
@@ -17,8 +17,6 @@ pub struct ScenarioBarProps {
     /// What the name of what is on screen is ("Unsaved what-if" when nothing is saved).
     pub showing: String,
     pub compare: Compare,
-    pub can_undo: bool,
-    pub can_redo: bool,
     /// Builds the share link's fragment for what is on screen.
     pub link: Callback<(), String>,
     pub on_action: Callback<Action>,
@@ -104,7 +102,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     };
     html! {
         <section class="scenario-bar" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading" class="visually-hidden">{ "Scenarios" }</h2>
+            <h2 id="scenario-heading">{ "Scenarios" }</h2>
             <div class="scenario-row">
                 <label for="scenario-select">{ "Scenario shown" }</label>
                 <select id="scenario-select" onchange={on_switch}>
@@ -122,10 +120,6 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                         <option value={format!("scenario-{i}")} selected={props.compare == Compare::Scenario(i)}>{ name }</option>
                     }) }
                 </select>
-                <button type="button" onclick={on_action.reform(|_: MouseEvent| Action::Undone)} disabled={!props.can_undo}
-                    aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                <button type="button" onclick={on_action.reform(|_: MouseEvent| Action::Redone)} disabled={!props.can_redo}
-                    aria-keyshortcuts="Control+Y">{ "Redo" }</button>
                 <button type="button" onclick={on_copy_link}>{ "Copy link to this scenario" }</button>
             </div>
             <form class="scenario-row" onsubmit={on_save}>

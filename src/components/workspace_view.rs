@@ -34,8 +34,6 @@ use yew::prelude::*;
 pub struct WorkspaceViewProps {
     pub current: MatrixState,
     pub active: usize,
-    pub can_undo: bool,
-    pub can_redo: bool,
     pub replaced: Option<(usize, String)>,
     pub status: SaveStatus,
     pub boot_note: Option<String>,
@@ -224,18 +222,10 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
     };
     html! {
         <>
-        <ScenarioBar
-            names={current.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>()}
-            scenario={current.scenario}
-            showing={showing.clone()}
-            compare={current.compare}
-            can_undo={props.can_undo}
-            can_redo={props.can_redo}
-            {link}
-            on_action={dispatch.clone()} />
         <main class="workspace">
         <p class="visually-hidden" aria-live="polite">{ announcement }</p>
         <div id="matrix-panel" class="layout" role="tabpanel" aria-labelledby={format!("tab-{}", props.active)}>
+            <div class="controls-column">
             <WeightsPanel
                 matrix={matrix.clone()}
                 settings={current.settings.clone()}
@@ -244,6 +234,14 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                 scored_max={evaluation.scored_max}
                 changed={current.is_changed()}
                 on_action={dispatch.clone()} />
+            <ScenarioBar
+                names={current.scenarios.iter().map(|s| s.name.clone()).collect::<Vec<_>>()}
+                scenario={current.scenario}
+                showing={showing.clone()}
+                compare={current.compare}
+                {link}
+                on_action={dispatch.clone()} />
+            </div>
             <section class="matrix-section" aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">{ &matrix.title }</h2>
                 <p class="uncertainty">{ (*uncertain).clone() }</p>
