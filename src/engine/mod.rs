@@ -6,6 +6,7 @@ mod baseline;
 mod changes;
 mod evaluate;
 mod explain;
+mod numbering;
 mod ranking;
 mod scoring;
 mod sensitivity;

@@ -1,6 +1,7 @@
 //! The order the matrix table shows its rows in: group and category headings, then items.
 
-use super::evaluate::{Evaluation, Numbering};
+use super::evaluate::Evaluation;
+use super::numbering::Numbering;
 use serde::{Deserialize, Serialize};
 
 /// One row of the table.
