@@ -87,6 +87,11 @@ impl<K: NameKey> Numbering<K> {
         }
     }
 
+    /// The keys in number order.
+    pub(super) fn keys(&self) -> &[K] {
+        &self.keys
+    }
+
     /// The number of `key`, if it has one.
     pub(super) fn get(&self, key: K) -> Option<usize> {
         self.find(key, key.hash_key()).ok()
