@@ -130,7 +130,7 @@ pub fn evaluate_with(layout: &Rc<Layout>, settings: &Settings) -> Evaluation {
     let unknown = layout.unknown;
     let mean_sum = |row: &[u16]| mean_sum(row, unknown, &multipliers, &layout.kinds);
     // One loop per policy, each with the policy's choice of sum inlined.
-    let (micros, totals, sums) = match settings.unknown_policy {
+    let (micros, totals) = match settings.unknown_policy {
         UnknownPolicy::Zero => sum_items(layout, &terms, |_, [zero, _]| zero),
         UnknownPolicy::WorstCase => sum_items(layout, &terms, |_, [_, worst]| worst),
         UnknownPolicy::ItemMean => sum_items(layout, &terms, |row, [zero, _]| {
@@ -141,33 +141,30 @@ pub fn evaluate_with(layout: &Rc<Layout>, settings: &Settings) -> Evaluation {
             }
         }),
     };
+    let (mut items, counts) = results(&totals, &layout.unknowns, &bands);
     // Totals whose millionths are all below this size add up exactly.
     let limit = EXACT_MICROS / micros.len().max(1) as f64;
     let bounds = bounds_within(&micros, limit);
     let whole = bounds.map(|_| micros.as_slice());
-    let unranked = Rank {
-        position: 0,
-        tied: false,
-    };
-    let mut ranks = vec![unranked; totals.len()];
     let ranking = if let Some(bounds) = bounds {
         rank_whole(&micros, bounds, |item, rank| {
-            if let Some(slot) = ranks.get_mut(item) {
-                *slot = rank;
+            if let Some(result) = items.get_mut(item) {
+                result.rank = rank;
             }
         })
     } else {
-        let order;
-        (ranks, order) = rank(&totals);
+        let (ranks, order) = rank(&totals);
+        for (result, rank) in items.iter_mut().zip(ranks) {
+            result.rank = rank;
+        }
         order
     };
-    let (mut items, counts) = results(&totals, &ranks, &layout.unknowns, &bands);
     let lane = match settings.unknown_policy {
         UnknownPolicy::Zero => Lane::Zero,
         UnknownPolicy::WorstCase => Lane::Worst,
         UnknownPolicy::ItemMean => Lane::Other,
     };
-    add_ranges(&mut items, &layout.uncertain, &sums, &bands, lane);
+    add_ranges(&mut items, layout, &terms, &bands, lane);
     let categories = subtotals(&layout.categories, whole, &totals);
     let groups = subtotals(&layout.groups, whole, &totals);
     let max_total = snap(multipliers.iter().sum::<f64>() * f64::from(MAX_SCORE));
@@ -213,46 +210,38 @@ enum Lane {
     Other,
 }
 
-/// Each item's total as a whole number of millionths and snapped, and its sums with '?'
-/// as 0 and as 4 (not snapped). `pick` gives an item's total before snapping, from its
-/// codes and those two sums.
+/// Each item's total as a whole number of millionths and snapped. `pick` gives an item's
+/// total before snapping, from its codes and its sums with '?' as 0 and as 4.
 #[allow(clippy::inline_always)] // one loop per policy, `pick` inlined in each
 #[inline(always)]
 fn sum_items(
     layout: &Layout,
     terms: &Terms,
     pick: impl Fn(&[u16], [f64; 2]) -> f64,
-) -> (Vec<f64>, Vec<f64>, Vec<[f64; 2]>) {
+) -> (Vec<f64>, Vec<f64>) {
     let mut micros = vec![0.0; layout.items()];
     let mut totals = vec![0.0; layout.items()];
-    let mut sums = vec![[0.0; 2]; layout.items()];
-    let width = layout.kinds.len().max(1);
-    for ((&lead, row), ((whole, total), pair)) in layout
+    for ((&lead, row), (whole, total)) in layout
         .leads
         .iter()
-        .zip(layout.codes.chunks_exact(width))
-        .zip(micros.iter_mut().zip(&mut totals).zip(&mut sums))
+        .zip(layout.rows())
+        .zip(micros.iter_mut().zip(&mut totals))
     {
-        *pair = terms.sums(lead, row.get(layout.lead_columns..).unwrap_or(&[]));
-        (*whole, *total) = snap_micros(pick(row, *pair));
+        let sums = terms.sums(lead, row.get(layout.lead_columns..).unwrap_or(&[]));
+        (*whole, *total) = snap_micros(pick(row, sums));
     }
-    (micros, totals, sums)
+    (micros, totals)
 }
 
-/// Each item's result but its range, from its total, rank and count of '?' scores; and
-/// the items per band.
-fn results(
-    totals: &[f64],
-    ranks: &[Rank],
-    unknowns: &[u32],
-    bands: &Bands,
-) -> (Vec<ItemResult>, BandCounts) {
+/// Each item's result but its rank and range, from its total and its count of '?'
+/// scores; and the items per band. (A loop of its own: with the sums' it is too long for
+/// the processor to work on several items at once.)
+fn results(totals: &[f64], unknowns: &[u32], bands: &Bands) -> (Vec<ItemResult>, BandCounts) {
     let (mut green, mut red) = (0, 0);
     let items = totals
         .iter()
-        .zip(ranks)
         .zip(unknowns)
-        .map(|((&total, &rank), &unknowns)| {
+        .map(|(&total, &unknowns)| {
             let band = bands.of(total);
             // Counted without branches: which band comes next is not predictable.
             green += usize::from(band == Band::Green);
@@ -260,7 +249,10 @@ fn results(
             ItemResult {
                 total,
                 band,
-                rank,
+                rank: Rank {
+                    position: 0,
+                    tied: false,
+                },
                 unknowns: index(unknowns),
                 range: None,
             }
@@ -270,21 +262,15 @@ fn results(
     (items, BandCounts { red, amber, green })
 }
 
-/// The range of each of the `uncertain` items (those with '?' scores), from its sums with
-/// '?' as 0 and as 4, given which of them (if either) is its total. In a loop of their
-/// own, so that items without '?' take no branch (which items have one is not predictable)
-/// and no work.
-fn add_ranges(
-    items: &mut [ItemResult],
-    uncertain: &[usize],
-    sums: &[[f64; 2]],
-    bands: &Bands,
-    lane: Lane,
-) {
-    for &item in uncertain {
-        let (Some(result), Some(&[zero, worst])) = (items.get_mut(item), sums.get(item)) else {
+/// The range of each item with '?' scores, from its sums with '?' as 0 and as 4, given
+/// which of them (if either) is its total. In a loop over those items alone, so that the
+/// others take no branch (which items have '?' is not predictable) and no work.
+fn add_ranges(items: &mut [ItemResult], layout: &Layout, terms: &Terms, bands: &Bands, lane: Lane) {
+    for &item in &layout.uncertain {
+        let (Some(result), Some(&lead)) = (items.get_mut(item), layout.leads.get(item)) else {
             continue;
         };
+        let [zero, worst] = terms.sums(lead, layout.rest(item));
         let (min, max) = match lane {
             Lane::Zero => (result.total, snap(worst)),
             Lane::Worst => (snap(zero), result.total),

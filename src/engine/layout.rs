@@ -294,6 +294,18 @@ impl Layout {
         }
     }
 
+    /// Each item's codes.
+    pub(super) fn rows(&self) -> std::slice::ChunksExact<'_, u16> {
+        self.codes.chunks_exact(self.kinds.len().max(1))
+    }
+
+    /// The codes of item `item` after the leading ones.
+    pub(super) fn rest(&self, item: usize) -> &[u16] {
+        let width = self.kinds.len().max(1);
+        let start = item * width + self.lead_columns;
+        self.codes.get(start..item * width + width).unwrap_or(&[])
+    }
+
     /// How many items the matrix has.
     pub fn items(&self) -> usize {
         self.unknowns.len()
