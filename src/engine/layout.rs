@@ -61,6 +61,9 @@ pub(super) struct Headings {
     member_ends: Vec<usize>,
 }
 
+/// The code of a '?' in `Layout::new` until the code of '?' is known.
+const PENDING: u16 = u16::MAX;
+
 /// How long runs of items of one heading must be on average for their subtotals to be
 /// summed a run at a time rather than an item at a time.
 const RUN: usize = 4;
@@ -220,24 +223,29 @@ impl Layout {
     pub fn new(matrix: &Matrix) -> Self {
         let kinds: Vec<CriterionKind> = matrix.criteria.iter().map(|c| c.kind).collect();
         let columns = kinds.len();
-        let highest = matrix
-            .items
-            .iter()
-            .flat_map(|item| item.scores.iter().take(columns))
-            .filter_map(|score| score.value())
-            .max();
-        let unknown = highest.map_or(0, |v| u16::from(v) + 1);
-        let lead_columns = lead_columns(usize::from(unknown) + 1, columns, matrix.items.len());
-        let mut codes = Vec::with_capacity(matrix.items.len() * columns);
+        // Read once: codes with '?' (and missing scores) as `PENDING` until the highest
+        // known score, and so the code of '?', is known.
+        let mut highest = None;
+        let mut codes = Vec::with_capacity(matrix.items.len() * columns.max(1));
         let mut unknowns = Vec::with_capacity(matrix.items.len());
         for item in &matrix.items {
             codes.extend((0..columns.max(1)).map(|i| match item.scores.get(i) {
-                Some(Score::Known(v)) if i < columns => u16::from(*v),
-                _ => unknown,
+                Some(Score::Known(v)) if i < columns => {
+                    highest = highest.max(Some(*v));
+                    u16::from(*v)
+                }
+                _ => PENDING,
             }));
             let count = item.scores.iter().filter(|s| **s == Score::Unknown).count();
             unknowns.push(u32::try_from(count).unwrap_or(u32::MAX));
         }
+        let unknown = highest.map_or(0, |v| u16::from(v) + 1);
+        for code in &mut codes {
+            if *code == PENDING {
+                *code = unknown;
+            }
+        }
+        let lead_columns = lead_columns(usize::from(unknown) + 1, columns, matrix.items.len());
         let base = u32::from(unknown) + 1;
         let leads = codes
             .chunks(columns.max(1))
