@@ -1,13 +1,16 @@
 //! `make bench`: how fast the engine re-bands 1k, 10k and 50k-item synthetic matrices after a
-//! weight change, beside a plain loop over the same data laid out flat, with the parts of
-//! `evaluate` apart, and how long the audit, the priority comparison and the table rows take.
+//! weight change (`evaluate_with` over the matrix's `Layout`), beside a plain loop over the same
+//! data laid out flat; how long laying a matrix out and `evaluate` in one call take; and how long
+//! the audit, the priority comparison and the table rows take.
 
 use matrix_explorer::data::{seed_matrices, synthetic_matrix};
 use matrix_explorer::engine::{
-    audit, band_of, compare_priorities, effective_multipliers, evaluate, rank, snap, table_rows,
+    audit, band_of, compare_priorities, effective_multipliers, evaluate, evaluate_with, snap,
+    table_rows, Layout,
 };
 use matrix_explorer::model::{Band, Matrix, Score, Settings, Weight};
 use std::hint::black_box;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// Columns of a synthetic matrix: six scored criteria and the unattributed one.
@@ -98,20 +101,19 @@ fn micros(d: Duration) -> String {
 /// One row of the re-band table.
 fn reband_row(label: &str, matrix: &Matrix) {
     let settings = weight_changed(matrix);
-    let reband = median(|| {
+    let one_call = median(|| {
         black_box(evaluate(black_box(matrix), black_box(&settings)));
     });
-    let bare = ungrouped(matrix);
-    let no_subtotals = median(|| {
-        black_box(evaluate(black_box(&bare), black_box(&settings)));
+    let laying_out = median(|| {
+        black_box(Layout::new(black_box(matrix)));
     });
-    let totals: Vec<f64> = evaluate(matrix, &settings)
-        .items
-        .iter()
-        .map(|r| r.total)
-        .collect();
-    let ranking = median(|| {
-        black_box(rank(black_box(&totals)));
+    let layout = Rc::new(Layout::new(matrix));
+    let reband = median(|| {
+        black_box(evaluate_with(black_box(&layout), black_box(&settings)));
+    });
+    let bare = Rc::new(Layout::new(&ungrouped(matrix)));
+    let no_subtotals = median(|| {
+        black_box(evaluate_with(black_box(&bare), black_box(&settings)));
     });
     let rows = flat(matrix);
     let mut multipliers = [0.0; COLUMNS];
@@ -134,7 +136,8 @@ fn reband_row(label: &str, matrix: &Matrix) {
             black_box(&mut out),
         );
     });
-    let evaluation = evaluate(matrix, &settings);
+    let evaluation = evaluate_with(&layout, &settings);
+    assert_eq!(evaluation, evaluate(matrix, &settings));
     let same = out
         .iter()
         .zip(&evaluation.items)
@@ -144,17 +147,16 @@ fn reband_row(label: &str, matrix: &Matrix) {
                 && band == band_of(total, &settings.thresholds)
         });
     assert!(same, "the plain loop and the engine disagree on {label}");
-    let core = no_subtotals.saturating_sub(ranking);
     let ratio = |d: Duration| d.as_secs_f64() / plain.as_secs_f64();
     println!(
         "{label:<28} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8.1}x {:>8.1}x",
         micros(reband),
-        micros(core),
-        micros(ranking),
         micros(reband.saturating_sub(no_subtotals)),
         micros(plain),
+        micros(laying_out),
+        micros(one_call),
         ratio(reband),
-        ratio(core),
+        ratio(one_call),
     );
 }
 
@@ -216,13 +218,13 @@ fn main() {
     println!(
         "{:<28} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "items (groups x categories)",
-        "evaluate",
-        "tot+band",
-        "ranking",
+        "re-band",
         "subtotal",
         "plain",
-        "eval/pl",
-        "t+b/pl"
+        "layout",
+        "evaluate",
+        "reb/pl",
+        "eval/pl"
     );
     for (label, matrix) in &cases {
         reband_row(label, matrix);
@@ -237,14 +239,14 @@ fn main() {
         other_row(label, matrix);
     }
     println!();
-    println!("evaluate: the whole re-band: totals, bands, '?' ranges, ranks, subtotals, counts.");
-    println!("tot+band: evaluate of the same items without groups or categories, less ranking.");
-    println!(
-        "ranking: rank() of the totals alone. subtotal: evaluate less that ungrouped evaluate."
-    );
+    println!("re-band: evaluate_with over the matrix's layout, made beforehand: totals, bands,");
+    println!("'?' ranges, ranks, subtotals, counts; what a weight or threshold change costs.");
+    println!("subtotal: re-band less the re-band of the same items without groups or categories.");
     println!(
         "plain: a hand-written loop over the scores laid out flat ([f64; 7] per item) and the"
     );
     println!("multipliers: each snapped total and band into a preallocated Vec, checked equal to");
-    println!("the engine's. eval/pl and t+b/pl: evaluate, and totals+bands, over the plain loop.");
+    println!("the engine's. layout: Layout::new, once per matrix (and per score edit).");
+    println!("evaluate: evaluate(matrix, settings), the layout and the re-band in one call.");
+    println!("reb/pl and eval/pl: re-band, and evaluate, over the plain loop.");
 }

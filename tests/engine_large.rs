@@ -4,14 +4,15 @@
 
 use matrix_explorer::data::synthetic_matrix;
 use matrix_explorer::engine::{
-    audit, band_of, effective_multipliers, evaluate, item_total, rank, snap, table_rows,
-    Evaluation, Rank, SubtotalLevel, TableRow,
+    audit, band_of, effective_multipliers, evaluate, evaluate_with, item_total, rank, snap,
+    table_rows, Evaluation, Layout, Rank, SubtotalLevel, TableRow,
 };
 use matrix_explorer::model::{
     CategoryInfo, Criterion, CriterionKind, Item, Matrix, Score, Settings, Thresholds,
     UnknownPolicy, Weight,
 };
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 /// Settings with awkward weights, so totals are not whole numbers.
 fn settings(matrix: &Matrix, weights: &[f64], rescale: bool, policy: UnknownPolicy) -> Settings {
@@ -146,16 +147,35 @@ fn check(matrix: &Matrix, settings: &Settings) -> Evaluation {
                 .and_then(|g| g.published_subtotal)
         },
     );
-    for (got, want) in [
-        (&evaluation.categories, categories),
-        (&evaluation.groups, groups),
+    // Each subtotal's name, group and items, as the evaluation gives them.
+    let category_keys = (0..evaluation.categories.len()).map(|c| {
+        (
+            evaluation.category_name(c),
+            evaluation
+                .category_group(c)
+                .map(|g| evaluation.group_name(g)),
+            evaluation.category_items(c),
+        )
+    });
+    let group_keys = (0..evaluation.groups.len())
+        .map(|g| (evaluation.group_name(g), None, evaluation.group_items(g)));
+    for (got, keys, want) in [
+        (
+            &evaluation.categories,
+            category_keys.collect::<Vec<_>>(),
+            categories,
+        ),
+        (&evaluation.groups, group_keys.collect(), groups),
     ] {
         assert_eq!(got.len(), want.len());
-        for (s, (name, group, total, published, items)) in got.iter().zip(want) {
-            assert_eq!((&s.name, &s.group), (&name, &group));
+        assert_eq!(keys.len(), want.len());
+        for ((s, (got_name, got_group, got_items)), (name, group, total, published, items)) in
+            got.iter().zip(keys).zip(want)
+        {
+            assert_eq!((got_name, got_group), (name.as_str(), group.as_deref()));
             assert_eq!(s.total.to_bits(), total.to_bits(), "{name}");
             assert_eq!(s.published, published, "{name}");
-            assert_eq!(s.items, items, "{name}");
+            assert_eq!(got_items, items.as_slice(), "{name}");
         }
     }
     evaluation
@@ -332,11 +352,14 @@ fn audit_and_table_rows_of_large_matrices_agree_with_a_plain_search() {
                     group_shown[g] = true;
                 }
                 TableRow::Category(c) => {
-                    let category = &evaluation.categories[c];
-                    let first = category
+                    // The category's group, found by name among the groups.
+                    let group = matrix.items[evaluation.category_items(c)[0]]
                         .group
-                        .as_ref()
-                        .and_then(|name| evaluation.groups.iter().position(|g| &g.name == name));
+                        .as_deref();
+                    let first = group.and_then(|name| {
+                        (0..evaluation.groups.len()).position(|g| evaluation.group_name(g) == name)
+                    });
+                    assert_eq!(first, evaluation.category_group(c));
                     if let Some(first) = first {
                         assert!(group_shown[first], "a group heading before its categories");
                     }
@@ -374,4 +397,105 @@ fn rank_of_many_totals_agrees_with_a_comparison_sort() {
     totals[17] = f64::NAN;
     let (ranks, order) = rank(&totals);
     assert_eq!((ranks.len(), order.len()), (totals.len(), totals.len()));
+}
+
+#[test]
+fn one_layout_under_many_settings_gives_what_evaluate_gives() {
+    for matrix in [
+        synthetic_matrix(2_000, 20, 10, 3),
+        synthetic_matrix(1_000, 1, 1_000, 4),
+        scrambled(synthetic_matrix(1_200, 10, 10, 9)),
+    ] {
+        let layout = Rc::new(Layout::new(&matrix));
+        assert_eq!(layout.items(), matrix.items.len());
+        for weights in [
+            &[1.0, 1.0, 1.0, 2.0][..],
+            &[0.5, 2.5, 1.0, 1.0, 4.75, 1.5, 3.0],
+        ] {
+            for policy in UnknownPolicy::ALL {
+                let settings = settings(&matrix, weights, false, policy);
+                let reused = evaluate_with(&layout, &settings);
+                assert_eq!(reused, check(&matrix, &settings));
+                assert!(Rc::ptr_eq(&reused.layout, &layout));
+            }
+        }
+    }
+}
+
+#[test]
+fn totals_on_a_coarser_step_at_first_still_rank_and_sum_exactly() {
+    // The first items' totals are all even, the later ones' odd: a step guessed from the
+    // first items does not hold for the rest.
+    let mut matrix = synthetic_matrix(3_000, 30, 10, 2);
+    for (i, item) in matrix.items.iter_mut().enumerate() {
+        for score in &mut item.scores {
+            *score = Score::Known(2);
+        }
+        if let Some(first) = item.scores.first_mut() {
+            *first = Score::Known(u8::try_from(i % 5).unwrap());
+        }
+        if i >= 500 {
+            if let Some(last) = item.scores.last_mut() {
+                *last = Score::Known(1);
+            }
+        }
+        if i % 7 == 0 {
+            item.scores[2] = Score::Unknown;
+        }
+    }
+    let weights = [2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 1.0];
+    for policy in UnknownPolicy::ALL {
+        check(&matrix, &settings(&matrix, &weights, false, policy));
+    }
+    // Totals a whole point apart, spread wider than the counting of them allows.
+    for (i, item) in matrix.items.iter_mut().enumerate() {
+        item.scores[0] = Score::Known(u8::try_from(i % 5).unwrap());
+    }
+    let wide = [5.0, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001];
+    check(
+        &matrix,
+        &settings(&matrix, &wide, false, UnknownPolicy::Zero),
+    );
+}
+
+#[test]
+fn a_matrix_without_criteria_or_items_evaluates() {
+    let mut matrix = synthetic_matrix(300, 3, 4, 5);
+    matrix.criteria.clear();
+    for item in matrix.items.iter_mut().step_by(3) {
+        item.scores.clear();
+    }
+    for policy in UnknownPolicy::ALL {
+        let evaluation = check(&matrix, &settings(&matrix, &[], false, policy));
+        assert!(evaluation.items.iter().all(|r| r.total == 0.0));
+        assert_eq!(evaluation.counts.green, matrix.items.len());
+    }
+    matrix.items.clear();
+    let evaluation = check(&matrix, &Settings::published(&matrix));
+    assert!(evaluation.ranking.is_empty() && evaluation.categories.is_empty());
+}
+
+#[test]
+fn weights_that_overflow_when_rescaled_give_what_the_one_item_functions_give() {
+    let matrix = synthetic_matrix(1_000, 10, 10, 6);
+    let mut weights = vec![0.0; 7];
+    weights[2] = 5e-324;
+    let settings = settings(&matrix, &weights, true, UnknownPolicy::Zero);
+    let evaluation = evaluate(&matrix, &settings);
+    let multipliers = effective_multipliers(&settings, &matrix.criteria);
+    for (item, result) in matrix.items.iter().zip(&evaluation.items) {
+        let total = item_total(
+            item,
+            &matrix.criteria,
+            &multipliers,
+            settings.unknown_policy,
+        );
+        assert!(
+            total.to_bits() == result.total.to_bits() || (total.is_nan() && result.total.is_nan()),
+            "{total} {}",
+            result.total
+        );
+        assert_eq!(result.band, band_of(total, &settings.thresholds));
+    }
+    assert_eq!(evaluation.ranking.len(), matrix.items.len());
 }

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::float_cmp)] // totals compared exactly are exact: small integers and sums of them
 
-use matrix_explorer::engine::evaluate;
+use matrix_explorer::engine::{evaluate, snap};
 use matrix_explorer::model::{
     Band, Criterion, CriterionKind, Item, Matrix, Score, Settings, Thresholds, UnknownPolicy,
     Weight,
@@ -153,7 +153,34 @@ fn independent_band(total: f64, thresholds: &Thresholds) -> Band {
     }
 }
 
+/// `snap` as written with the library's rounding: halves away from zero, and no "-0".
+fn reference_snap(value: f64) -> f64 {
+    let snapped = (value * 1_000_000.0).round() / 1_000_000.0;
+    if snapped == 0.0 {
+        0.0
+    } else {
+        snapped
+    }
+}
+
+/// Numbers of every size, and whole and half millionths, where rounding is decided.
+fn any_total() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -1e3..1e3f64,
+        -1e12..1e12f64,
+        any::<f64>(),
+        (-100_000_000i64..100_000_000).prop_map(|n| n as f64 / 2_000_000.0),
+        (-1i64 << 52..1i64 << 52).prop_map(|n| (n as f64 + 0.5) / 1_000_000.0),
+    ]
+}
+
 proptest! {
+    #[test]
+    fn snap_rounds_as_the_library_does(value in any_total()) {
+        let (got, want) = (snap(value), reference_snap(value));
+        prop_assert!(got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()), "{value:e}: {got:e} {want:e}");
+    }
+
     #[test]
     fn totals_equal_an_independent_recomputation((matrix, settings) in case()) {
         let eval = evaluate(&matrix, &settings);

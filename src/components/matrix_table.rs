@@ -53,11 +53,17 @@ fn subtotal_text(subtotal: &Subtotal) -> String {
     }
 }
 
-fn heading_row(class: &'static str, subtotal: &Subtotal, columns: usize, row_index: usize) -> Html {
+fn heading_row(
+    class: &'static str,
+    name: &str,
+    subtotal: &Subtotal,
+    columns: usize,
+    row_index: usize,
+) -> Html {
     html! {
         <tr class={class} aria-rowindex={row_index.to_string()}>
             <th scope="rowgroup" role="rowheader" colspan={columns.to_string()} aria-colspan={columns.to_string()}>
-                <span class="heading-name">{ &subtotal.name }</span>
+                <span class="heading-name">{ name.to_owned() }</span>
                 <span class="subtotal">{ subtotal_text(subtotal) }</span>
             </th>
         </tr>
@@ -346,12 +352,18 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
             TableRow::Group(g) => evaluation
                 .groups
                 .get(g)
-                .map(|s| heading_row("group-row", s, columns, row_index))
+                .map(|s| {
+                    let name = evaluation.group_name(g);
+                    heading_row("group-row", name, s, columns, row_index)
+                })
                 .unwrap_or_default(),
             TableRow::Category(c) => evaluation
                 .categories
                 .get(c)
-                .map(|s| heading_row("category-row", s, columns, row_index))
+                .map(|s| {
+                    let name = evaluation.category_name(c);
+                    heading_row("category-row", name, s, columns, row_index)
+                })
                 .unwrap_or_default(),
             TableRow::Item(i) => item_row(props, i, row_index, current, *editing, &on_cell),
         }

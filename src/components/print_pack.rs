@@ -40,11 +40,11 @@ fn matrix_table(
             </tr></thead>
             <tbody>
             { for rows.iter().map(|row| match *row {
-                TableRow::Group(g) => evaluation.groups.get(g).map(|s| html! {
-                    <tr class="print-group"><th scope="rowgroup" colspan={(columns + 1).to_string()}>{ &s.name }</th></tr>
+                TableRow::Group(g) => evaluation.groups.get(g).map(|_| html! {
+                    <tr class="print-group"><th scope="rowgroup" colspan={(columns + 1).to_string()}>{ evaluation.group_name(g).to_owned() }</th></tr>
                 }).unwrap_or_default(),
-                TableRow::Category(c) => evaluation.categories.get(c).map(|s| html! {
-                    <tr class="print-category"><th scope="rowgroup" colspan={(columns + 1).to_string()}>{ &s.name }</th></tr>
+                TableRow::Category(c) => evaluation.categories.get(c).map(|_| html! {
+                    <tr class="print-category"><th scope="rowgroup" colspan={(columns + 1).to_string()}>{ evaluation.category_name(c).to_owned() }</th></tr>
                 }).unwrap_or_default(),
                 TableRow::Item(i) => {
                     let (Some(item), Some(result)) = (matrix.items.get(i), evaluation.items.get(i)) else { return html! {} };

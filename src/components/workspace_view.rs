@@ -21,9 +21,9 @@ use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
 use crate::data::{encode_link, export_results};
 use crate::engine::{
-    audit, band_changes, baseline, evaluate, uncertainty, view_items, view_rows,
-    weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Minutes, SortKey, TableRow,
-    TableView,
+    audit, band_changes, baseline, evaluate, evaluate_with, uncertainty, view_items, view_rows,
+    weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout, Minutes, SortKey,
+    TableRow, TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -113,9 +113,12 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
     let current = &props.current;
     let matrix: Shared<Matrix> = Shared::from(Rc::clone(&current.matrix));
     let published: Shared<Matrix> = Shared::from(Rc::clone(&current.published));
+    // Laid out once per matrix (and so once per score edit), so that a change of weights,
+    // thresholds or '?' policy only re-bands.
+    let layout: Rc<Layout> = use_memo(matrix.clone(), |m| Layout::new(m));
     let evaluation: Shared<Evaluation> =
-        use_memo((matrix.clone(), current.settings.clone()), |(m, s)| {
-            evaluate(m, s)
+        use_memo((matrix.clone(), current.settings.clone()), move |(_, s)| {
+            evaluate_with(&layout, s)
         })
         .into();
     let compare_key = (

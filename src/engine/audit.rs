@@ -1,7 +1,7 @@
 //! The data audit: printed scores against published totals, and printed subtotals
 //! against the rows beneath them.
 
-use super::evaluate::{NameKey, Numbering};
+use super::numbering::{NameKey, Numbering};
 use crate::model::{CriterionKind, Item, Matrix};
 use serde::{Deserialize, Serialize};
 

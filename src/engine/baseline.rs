@@ -1,7 +1,8 @@
 //! The published baseline (printed totals, their bands and ranks), movement against it,
 //! and the published priority list set beside the computed bands.
 
-use super::evaluate::{Evaluation, Numbering};
+use super::evaluate::Evaluation;
+use super::numbering::Numbering;
 use super::ranking::{rank, Rank};
 use super::scoring::band_of;
 use crate::model::{Band, Matrix};

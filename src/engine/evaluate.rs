@@ -1,12 +1,12 @@
 //! `evaluate`: a whole matrix under some settings, to totals, bands, ranks, subtotals and
-//! counts; and `Numbering`, the table of names the engine looks categories and groups up in.
+//! counts, over the matrix's `Layout`.
 
-use super::ranking::{rank, rank_snapped, Rank};
-use super::scoring::{band_of, effective_multipliers, snap, snap_micros};
-use crate::model::{
-    Band, CriterionKind, Item, Matrix, Score, Settings, Thresholds, UnknownPolicy, MAX_SCORE,
-};
+use super::layout::{index, Headings, Layout};
+use super::ranking::{bounds_within, rank, rank_whole, Rank};
+use super::scoring::{band_of, kind_multipliers, snap, snap_micros};
+use crate::model::{Band, CriterionKind, Matrix, Settings, Thresholds, UnknownPolicy, MAX_SCORE};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// The totals an item with '?' scores could have: all '?' as 0 up to all '?' as 4.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -36,19 +36,14 @@ pub struct ItemResult {
     pub range: Option<TotalRange>,
 }
 
-/// A category or group subtotal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A category or group subtotal. Its name, group and items are the layout's: see
+/// `Evaluation::category_name` and the methods beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Subtotal {
-    /// The category or group name.
-    pub name: String,
-    /// For a category, the group it sits in.
-    pub group: Option<String>,
     /// The sum of its items' weighted totals.
     pub total: f64,
     /// The subtotal printed in the document, if any.
     pub published: Option<u32>,
-    /// Indices of its items, in matrix order.
-    pub items: Vec<usize>,
 }
 
 /// How many items are in each band.
@@ -62,16 +57,6 @@ pub struct BandCounts {
     pub green: usize,
 }
 
-impl BandCounts {
-    fn add(&mut self, band: Band) {
-        match band {
-            Band::Red => self.red += 1,
-            Band::Amber => self.amber += 1,
-            Band::Green => self.green += 1,
-        }
-    }
-}
-
 /// Everything derived from a matrix and its settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
@@ -81,7 +66,8 @@ pub struct Evaluation {
     pub items: Vec<ItemResult>,
     /// Item indices from highest total to lowest (ties in matrix order).
     pub ranking: Vec<usize>,
-    /// Category subtotals, in order of first appearance.
+    /// Category subtotals, in order of first appearance (a name within a group is a
+    /// category of its own).
     pub categories: Vec<Subtotal>,
     /// Group subtotals, in order of first appearance.
     pub groups: Vec<Subtotal>,
@@ -92,6 +78,9 @@ pub struct Evaluation {
     /// The highest total the scored criteria alone can give (every score 4); with every
     /// weight 1 it is the published scale, e.g. 24 for six criteria.
     pub scored_max: f64,
+    /// The matrix laid out for evaluation, shared by every evaluation made with it: the
+    /// names, groups and items of `categories` and `groups`.
+    pub layout: Rc<Layout>,
 }
 
 impl Evaluation {
@@ -99,67 +88,92 @@ impl Evaluation {
     pub fn unattributed_max(&self) -> f64 {
         snap(self.max_total - self.scored_max)
     }
+
+    /// The name of category `category` ("" when there is no such category).
+    pub fn category_name(&self, category: usize) -> &str {
+        self.layout.category_name(category)
+    }
+
+    /// The group category `category` sits in, as an index into `groups`, if any.
+    pub fn category_group(&self, category: usize) -> Option<usize> {
+        self.layout.category_group(category)
+    }
+
+    /// The items of category `category`, in matrix order.
+    pub fn category_items(&self, category: usize) -> &[usize] {
+        self.layout.category_items(category)
+    }
+
+    /// The name of group `group` ("" when there is no such group).
+    pub fn group_name(&self, group: usize) -> &str {
+        self.layout.group_name(group)
+    }
+
+    /// The items of group `group`, in matrix order.
+    pub fn group_items(&self, group: usize) -> &[usize] {
+        self.layout.group_items(group)
+    }
 }
 
-/// Scores every item of `matrix` under `settings`.
+/// Scores every item of `matrix` under `settings`. Lays the matrix out first: to score
+/// one matrix under many settings, lay it out once with `Layout::new` and use
+/// `evaluate_with`.
 pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
-    let multipliers = effective_multipliers(settings, &matrix.criteria);
-    let scored: Vec<bool> = matrix
-        .criteria
-        .iter()
-        .map(|c| c.kind == CriterionKind::Scored)
-        .collect();
+    evaluate_with(&Rc::new(Layout::new(matrix)), settings)
+}
+
+/// Scores every item of the matrix `layout` was made from under `settings`, as `evaluate`.
+pub fn evaluate_with(layout: &Rc<Layout>, settings: &Settings) -> Evaluation {
+    let multipliers = kind_multipliers(settings, layout.kinds.iter().copied());
+    let terms = Terms::new(&multipliers, layout.unknown, layout.lead_columns);
     let bands = Bands::new(&settings.thresholds);
-    let mut counts = BandCounts::default();
-    let mut micros = vec![0.0; matrix.items.len()];
-    let mut items: Vec<ItemResult> = matrix
-        .items
-        .iter()
-        .zip(micros.iter_mut())
-        .map(|(item, micros)| {
-            let sums = Sums::of(&item.scores, &multipliers, &scored, settings.unknown_policy);
-            let band = bands.of(sums.total);
-            counts.add(band);
-            *micros = sums.micros;
-            ItemResult {
-                total: sums.total,
-                band,
-                rank: Rank {
-                    position: 0,
-                    tied: false,
-                },
-                unknowns: sums.unknowns,
-                range: (sums.unknowns > 0).then(|| TotalRange {
-                    min: sums.min,
-                    max: sums.max,
-                    min_band: bands.of(sums.min),
-                    max_band: bands.of(sums.max),
-                }),
+    let unknown = layout.unknown;
+    let mean_sum = |row: &[u16]| mean_sum(row, unknown, &multipliers, &layout.kinds);
+    // One loop per policy, each with the policy's choice of sum inlined.
+    let (micros, totals) = match settings.unknown_policy {
+        UnknownPolicy::Zero => sum_items(layout, &terms, |_, [zero, _]| zero),
+        UnknownPolicy::WorstCase => sum_items(layout, &terms, |_, [_, worst]| worst),
+        UnknownPolicy::ItemMean => sum_items(layout, &terms, |row, [zero, _]| {
+            if row.contains(&unknown) {
+                mean_sum(row)
+            } else {
+                zero
+            }
+        }),
+    };
+    let (mut items, counts) = results(&totals, &layout.unknowns, &bands);
+    // Totals whose millionths are all below this size add up exactly.
+    let limit = EXACT_MICROS / micros.len().max(1) as f64;
+    let bounds = bounds_within(&micros, limit);
+    let whole = bounds.map(|_| micros.as_slice());
+    let ranking = if let Some(bounds) = bounds {
+        rank_whole(&micros, bounds, |item, rank| {
+            if let Some(result) = items.get_mut(item) {
+                result.rank = rank;
             }
         })
-        .collect();
-    let totals: Vec<f64> = items.iter().map(|r| r.total).collect();
-    let whole = whole_micros(&micros);
-    let (ranks, ranking) = match &whole {
-        Some(whole) => rank_snapped(&totals, whole),
-        None => rank(&totals),
+    } else {
+        let (ranks, order) = rank(&totals);
+        for (result, rank) in items.iter_mut().zip(ranks) {
+            result.rank = rank;
+        }
+        order
     };
-    for (result, rank) in items.iter_mut().zip(ranks) {
-        result.rank = rank;
-    }
-    let item_totals = ItemTotals {
-        totals: &totals,
-        micros: whole.as_deref(),
+    let lane = match settings.unknown_policy {
+        UnknownPolicy::Zero => Lane::Zero,
+        UnknownPolicy::WorstCase => Lane::Worst,
+        UnknownPolicy::ItemMean => Lane::Other,
     };
-    let categories = category_subtotals(matrix, item_totals);
-    let groups = group_subtotals(matrix, item_totals);
+    add_ranges(&mut items, layout, &terms, &bands, lane);
+    let categories = subtotals(&layout.categories, whole, &totals);
+    let groups = subtotals(&layout.groups, whole, &totals);
     let max_total = snap(multipliers.iter().sum::<f64>() * f64::from(MAX_SCORE));
     let scored_max = snap(
-        matrix
-            .criteria
+        layout
+            .kinds
             .iter()
             .zip(&multipliers)
-            .filter(|(c, _)| c.kind == CriterionKind::Scored)
+            .filter(|(kind, _)| **kind == CriterionKind::Scored)
             .map(|(_, m)| m)
             .sum::<f64>()
             * f64::from(MAX_SCORE),
@@ -173,43 +187,248 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
         counts,
         max_total,
         scored_max,
+        layout: Rc::clone(layout),
     }
 }
 
 /// Sums of totals above this many millionths may not be exact in `f64` arithmetic.
+///
+/// Below it, for totals `a` and `b` millionths, `snap(a + b)` is exactly the total `a + b`
+/// millionths (the rounding errors in `a`, `b`, their sum and the scaling add up to less
+/// than a quarter of a millionth), so subtotals can be summed as whole numbers, and two
+/// totals tie exactly when their millionths are equal.
 const EXACT_MICROS: f64 = 562_949_953_421_312.0; // 2^49
 
-/// Each total's millionths as a whole number, when even the sum of all of them is below
-/// `EXACT_MICROS`. Then, for totals `a` and `b` millionths, `snap(a + b)` is exactly the
-/// total `a + b` millionths (the rounding errors in `a`, `b`, their sum and the scaling
-/// add up to less than a quarter of a millionth), so subtotals can be summed as whole numbers.
-fn whole_micros(micros: &[f64]) -> Option<Vec<i64>> {
-    let size: f64 = micros.iter().map(|m| m.abs()).sum();
-    #[allow(clippy::cast_possible_truncation)] // whole numbers below 2^49
-    (size < EXACT_MICROS).then(|| micros.iter().map(|&m| m as i64).collect())
+/// Which of an item's sums its total is.
+#[derive(Clone, Copy, PartialEq)]
+enum Lane {
+    /// The sum with '?' as 0.
+    Zero,
+    /// The sum with '?' as 4.
+    Worst,
+    /// Another (the sum with '?' as the item's mean).
+    Other,
 }
 
-/// The items' totals, with their millionths when `whole_micros` gives them.
-#[derive(Clone, Copy)]
-struct ItemTotals<'t> {
-    totals: &'t [f64],
-    micros: Option<&'t [i64]>,
+/// Each item's total as a whole number of millionths and snapped. `pick` gives an item's
+/// total before snapping, from its codes and its sums with '?' as 0 and as 4.
+#[allow(clippy::inline_always)] // one loop per policy, `pick` inlined in each
+#[inline(always)]
+fn sum_items(
+    layout: &Layout,
+    terms: &Terms,
+    pick: impl Fn(&[u16], [f64; 2]) -> f64,
+) -> (Vec<f64>, Vec<f64>) {
+    let mut micros = vec![0.0; layout.items()];
+    let mut totals = vec![0.0; layout.items()];
+    for ((&lead, row), (whole, total)) in layout
+        .leads
+        .iter()
+        .zip(layout.rows())
+        .zip(micros.iter_mut().zip(&mut totals))
+    {
+        let sums = terms.sums(lead, row.get(layout.lead_columns..).unwrap_or(&[]));
+        (*whole, *total) = snap_micros(pick(row, sums));
+    }
+    (micros, totals)
 }
 
-impl ItemTotals<'_> {
-    /// `subtotal` with the totals of items `start..end` added one at a time, each sum
-    /// snapped, as `snap(snap(subtotal + a) + b)...`.
-    fn add_run(&self, subtotal: &mut Subtotal, micros: &mut i64, start: usize, end: usize) {
-        if let Some(run) = self.micros.and_then(|m| m.get(start..end)) {
-            *micros += run.iter().sum::<i64>();
-            // What `snap` gives for a sum of that many millionths.
-            let total = *micros as f64 / 1_000_000.0;
-            subtotal.total = if total == 0.0 { 0.0 } else { total };
-        } else if let Some(run) = self.totals.get(start..end) {
-            for total in run {
-                subtotal.total = snap_micros(subtotal.total + total).1;
+/// Each item's result but its rank and range, from its total and its count of '?'
+/// scores; and the items per band. (A loop of its own: with the sums' it is too long for
+/// the processor to work on several items at once.)
+fn results(totals: &[f64], unknowns: &[u32], bands: &Bands) -> (Vec<ItemResult>, BandCounts) {
+    let (mut green, mut red) = (0, 0);
+    let items = totals
+        .iter()
+        .zip(unknowns)
+        .map(|(&total, &unknowns)| {
+            let band = bands.of(total);
+            // Counted without branches: which band comes next is not predictable.
+            green += usize::from(band == Band::Green);
+            red += usize::from(band == Band::Red);
+            ItemResult {
+                total,
+                band,
+                rank: Rank {
+                    position: 0,
+                    tied: false,
+                },
+                unknowns: index(unknowns),
+                range: None,
+            }
+        })
+        .collect::<Vec<ItemResult>>();
+    let amber = items.len() - green - red;
+    (items, BandCounts { red, amber, green })
+}
+
+/// The range of each item with '?' scores, from its sums with '?' as 0 and as 4, given
+/// which of them (if either) is its total. In a loop over those items alone, so that the
+/// others take no branch (which items have '?' is not predictable) and no work.
+fn add_ranges(items: &mut [ItemResult], layout: &Layout, terms: &Terms, bands: &Bands, lane: Lane) {
+    for &item in &layout.uncertain {
+        let (Some(result), Some(&lead)) = (items.get_mut(item), layout.leads.get(item)) else {
+            continue;
+        };
+        let [zero, worst] = terms.sums(lead, layout.rest(item));
+        let (min, max) = match lane {
+            Lane::Zero => (result.total, snap(worst)),
+            Lane::Worst => (snap(zero), result.total),
+            Lane::Other => (snap(zero), snap(worst)),
+        };
+        result.range = Some(TotalRange {
+            min,
+            max,
+            min_band: if lane == Lane::Zero {
+                result.band
+            } else {
+                bands.of(min)
+            },
+            max_band: if lane == Lane::Worst {
+                result.band
+            } else {
+                bands.of(max)
+            },
+        });
+    }
+}
+
+/// Each criterion's term for each score code: the score times the criterion's multiplier,
+/// with '?' as 0 and, beside it, as 4; and the sums of the terms of the leading criteria.
+struct Terms {
+    /// Per criterion after the leading ones, `stride` pairs (with '?' as 0, with '?' as 4),
+    /// one per code.
+    pairs: Vec<[f64; 2]>,
+    stride: usize,
+    /// The sums of the leading criteria's terms (as pairs), for each of their codes, the
+    /// index being the codes as digits in base `stride`, as in `Layout::leads`.
+    leads: Vec<[f64; 2]>,
+}
+
+impl Terms {
+    fn new(multipliers: &[f64], unknown: u16, lead_columns: usize) -> Self {
+        let stride = usize::from(unknown) + 1;
+        let mut pairs = Vec::with_capacity(multipliers.len() * stride);
+        for &m in multipliers {
+            for code in 0..unknown {
+                let term = m * f64::from(code);
+                pairs.push([term, term]);
+            }
+            // '?' as 0 adds 0, which changes no sum: the sums start at 0 and no term is
+            // below 0, so none is -0.
+            pairs.push([0.0, m * 4.0]);
+        }
+        // Summed term by term in criterion order, from 0, as `sums` adds them.
+        let mut leads = vec![[0.0, 0.0]];
+        for column in pairs.chunks_exact(stride).take(lead_columns) {
+            leads = leads
+                .iter()
+                .flat_map(|&[zero, worst]| column.iter().map(move |&[z, w]| [zero + z, worst + w]))
+                .collect();
+        }
+        let pairs = pairs.split_off((lead_columns * stride).min(pairs.len()));
+        Self {
+            pairs,
+            stride,
+            leads,
+        }
+    }
+
+    /// An item's sums with '?' as 0 and with '?' as 4, term by term in criterion order
+    /// exactly as `item_total` adds them, given the index of its leading scores' sums and
+    /// the codes of the rest.
+    #[allow(clippy::inline_always)] // runs for every item, in a build optimised for size
+    #[inline(always)]
+    fn sums(&self, lead: u32, rest: &[u16]) -> [f64; 2] {
+        let [mut zero, mut worst] = self.leads.get(index(lead)).copied().unwrap_or([0.0, 0.0]);
+        // Each criterion's pairs start `stride` after the last's (no `chunks_exact` here: it
+        // divides, which would take longer than the rest of the loop).
+        let mut start = 0;
+        for &code in rest {
+            if let Some([z, w]) = self.pairs.get(start + usize::from(code)) {
+                zero += z;
+                worst += w;
+            }
+            start += self.stride;
+        }
+        [zero, worst]
+    }
+}
+
+/// An item's sum with each '?' (or missing score) as the mean of its known scores on
+/// scored criteria (0 when none is known), as `item_total` adds it.
+fn mean_sum(row: &[u16], unknown: u16, multipliers: &[f64], kinds: &[CriterionKind]) -> f64 {
+    let (sum, count) = row
+        .iter()
+        .zip(kinds)
+        .filter(|&(&code, &kind)| code != unknown && kind == CriterionKind::Scored)
+        .fold((0u32, 0u32), |(sum, count), (&code, _)| {
+            (sum + u32::from(code), count + 1)
+        });
+    let mean = if count == 0 {
+        0.0
+    } else {
+        f64::from(sum) / f64::from(count)
+    };
+    let mut total = 0.0;
+    for (&code, m) in row.iter().zip(multipliers) {
+        total += m * if code == unknown {
+            mean
+        } else {
+            f64::from(code)
+        };
+    }
+    total
+}
+
+/// `value`, a whole number below 2^51 in size, as an integer: the bits of `value` plus
+/// 1.5 x 2^52 are those of that number plus the integer (a cast checks for overflow and
+/// NaN, which take longer than the rest of a subtotal's loop).
+#[allow(clippy::inline_always)] // runs for every item
+#[inline(always)]
+fn whole_number(value: f64) -> i64 {
+    const SHIFT: f64 = 6_755_399_441_055_744.0; // 1.5 x 2^52
+    #[allow(clippy::cast_possible_wrap)] // the bits of a positive number below 2^63
+    let bits = (value + SHIFT).to_bits() as i64;
+    bits.wrapping_sub(0x4338_0000_0000_0000)
+}
+
+/// The subtotal of each of `headings`, its items' totals added in matrix order, each sum
+/// snapped (`snap(snap(a + b) + c)...`); as whole millionths when `micros` gives them.
+fn subtotals(headings: &Headings, micros: Option<&[f64]>, totals: &[f64]) -> Vec<Subtotal> {
+    let subtotal = |(total, &published)| Subtotal { total, published };
+    if let Some(micros) = micros {
+        // Whole numbers whose sizes add up to less than 2^49: summed exactly, as integers
+        // (quicker to add one after another), a run at a time when runs are long.
+        let mut sums = vec![0i64; headings.len()];
+        for &[number, start, end] in &headings.runs {
+            let run = micros.get(index(start)..index(end)).unwrap_or(&[]);
+            let run = run.iter().fold(0, |sum, &m| sum + whole_number(m));
+            if let Some(sum) = sums.get_mut(index(number)) {
+                *sum += run;
             }
         }
+        if headings.runs.is_empty() {
+            for (&number, &m) in headings.of_item.iter().zip(micros) {
+                if let Some(sum) = sums.get_mut(index(number)) {
+                    *sum += whole_number(m);
+                }
+            }
+        }
+        // What `snap` gives for a sum of that many millionths.
+        let totals = sums.into_iter().map(|sum| sum as f64 / 1_000_000.0 + 0.0);
+        totals.zip(&headings.published).map(subtotal).collect()
+    } else {
+        let mut sums = vec![0.0; headings.len()];
+        for (&number, &total) in headings.of_item.iter().zip(totals) {
+            if let Some(sum) = sums.get_mut(index(number)) {
+                *sum = snap_micros(*sum + total).1;
+            }
+        }
+        sums.into_iter()
+            .zip(&headings.published)
+            .map(subtotal)
+            .collect()
     }
 }
 
@@ -233,394 +452,19 @@ impl Bands {
     #[allow(clippy::inline_always)] // runs for every item, in a build optimised for size
     #[inline(always)]
     fn of(&self, total: f64) -> Band {
-        // Snapping a snapped total of this size changes nothing; beyond it, `band_of` does.
-        if total.abs() >= 1e9 || total.is_nan() {
-            return band_of(total, &self.thresholds);
-        }
-        if total >= self.red {
-            Band::Red
-        } else if total >= self.amber {
-            Band::Amber
+        // Snapping a snapped total of this size changes nothing; beyond it (or for NaN),
+        // `band_of` does.
+        if total.abs() < 1e9 {
+            // Without branches: the band of the next item is not predictable.
+            let amber = u8::from(total >= self.amber);
+            let band = if total >= self.red { 2 } else { amber };
+            match band {
+                0 => Band::Green,
+                1 => Band::Amber,
+                _ => Band::Red,
+            }
         } else {
-            Band::Green
+            band_of(total, &self.thresholds)
         }
     }
-}
-
-/// One item's snapped totals, summed column by column in criterion order exactly as
-/// `item_total` sums them.
-struct Sums {
-    /// Under the chosen unknown-score policy.
-    total: f64,
-    /// The whole number of millionths `total` is snapped to.
-    micros: f64,
-    /// With every '?' as 0.
-    min: f64,
-    /// With every '?' as 4.
-    max: f64,
-    /// How many of the item's scores are '?'.
-    unknowns: usize,
-}
-
-impl Sums {
-    fn of(
-        scores: &[Score],
-        multipliers: &[f64],
-        scored_columns: &[bool],
-        policy: UnknownPolicy,
-    ) -> Self {
-        // One pass sums the known scores (each '?' as 0: adding 0 changes no sum, so it is
-        // left out) and, beside them, the same with each '?' as 4; a missing score is a '?'.
-        let (mut zero, mut worst, mut missing) = (0.0, 0.0, 0);
-        for (i, m) in multipliers.iter().enumerate() {
-            if let Some(Score::Known(v)) = scores.get(i) {
-                let term = m * f64::from(*v);
-                zero += term;
-                worst += term;
-            } else {
-                worst += m * 4.0;
-                missing += 1;
-            }
-        }
-        // The row's own '?' scores: those a short row lacks are not counted.
-        let mut unknowns = missing - multipliers.len().saturating_sub(scores.len());
-        if let Some(beyond) = scores.get(multipliers.len()..) {
-            unknowns += beyond.iter().filter(|s| **s == Score::Unknown).count();
-        }
-        let ((zero_micros, min), (worst_micros, max)) = if zero.to_bits() == worst.to_bits() {
-            let snapped = snap_micros(zero);
-            (snapped, snapped)
-        } else {
-            (snap_micros(zero), snap_micros(worst))
-        };
-        let (micros, total) = match policy {
-            UnknownPolicy::Zero => (zero_micros, min),
-            UnknownPolicy::WorstCase => (worst_micros, max),
-            UnknownPolicy::ItemMean if missing == 0 => (zero_micros, min),
-            UnknownPolicy::ItemMean => {
-                let mean = known_mean(scores, scored_columns);
-                let mut sum = 0.0;
-                for (i, m) in multipliers.iter().enumerate() {
-                    sum += m * match scores.get(i) {
-                        Some(Score::Known(v)) => f64::from(*v),
-                        _ => mean,
-                    };
-                }
-                snap_micros(sum)
-            }
-        };
-        Self {
-            total,
-            micros,
-            min,
-            max,
-            unknowns,
-        }
-    }
-}
-
-/// The mean of the known scores on scored criteria (0 when none are known).
-fn known_mean(scores: &[Score], scored_columns: &[bool]) -> f64 {
-    let (sum, count) = scores
-        .iter()
-        .zip(scored_columns)
-        .filter(|(_, &is_scored)| is_scored)
-        .filter_map(|(s, _)| s.value())
-        .fold((0u32, 0u32), |(sum, count), v| {
-            (sum + u32::from(v), count + 1)
-        });
-    if count == 0 {
-        0.0
-    } else {
-        f64::from(sum) / f64::from(count)
-    }
-}
-
-/// A name, or a name with its group, borrowed from a matrix, that `Numbering` can number.
-pub(super) trait NameKey: Copy + Eq {
-    /// A 64-bit hash of the key.
-    fn hash_key(self) -> u64;
-}
-
-impl NameKey for &str {
-    fn hash_key(self) -> u64 {
-        finish(hash_text(0, self))
-    }
-}
-
-impl NameKey for (&str, Option<&str>) {
-    fn hash_key(self) -> u64 {
-        let hash = hash_text(0, self.0);
-        finish(match self.1 {
-            Some(group) => hash_text(mix(hash, 1), group),
-            None => mix(hash, 0),
-        })
-    }
-}
-
-/// One step of the `FxHash` mix.
-fn mix(hash: u64, word: u64) -> u64 {
-    (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
-
-/// `hash` with the bytes of `text` and its length mixed in, eight bytes at a time.
-fn hash_text(hash: u64, text: &str) -> u64 {
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    let mut hash = mix(hash, text.len() as u64);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = mix(hash, u64::from_le_bytes(word));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        hash = mix(hash, u64::from_le_bytes(word));
-    }
-    hash
-}
-
-/// Spreads every bit of `hash` over the low bits (the first half of the `MurmurHash3` finaliser).
-fn finish(hash: u64) -> u64 {
-    let hash = (hash ^ (hash >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    hash ^ (hash >> 33)
-}
-
-/// Distinct keys numbered 0, 1, 2, ... in the order they are first inserted: a hash table
-/// of 32-bit numbers (open addressing, linear probing, at most half full), which stays
-/// small in memory however many names a matrix has.
-pub(super) struct Numbering<K> {
-    keys: Vec<K>,
-    /// Per slot: the key's number plus 1 (0 for an empty slot) and the high bits of its hash.
-    table: Vec<(u32, u32)>,
-}
-
-impl<K: NameKey> Numbering<K> {
-    /// An empty numbering with room for `capacity` keys.
-    pub(super) fn with_capacity(capacity: usize) -> Self {
-        Self {
-            keys: Vec::with_capacity(capacity),
-            table: vec![(0, 0); (capacity.max(4) * 2).next_power_of_two()],
-        }
-    }
-
-    /// The number of `key`, and true when it is new (then numbered next).
-    pub(super) fn insert(&mut self, key: K) -> (usize, bool) {
-        if (self.keys.len() + 1) * 2 > self.table.len() {
-            self.grow();
-        }
-        let hash = key.hash_key();
-        match self.find(key, hash) {
-            Ok(number) => (number, false),
-            Err(slot) => {
-                let number = self.keys.len();
-                self.table[slot] = (slot_number(number), tag(hash));
-                self.keys.push(key);
-                (number, true)
-            }
-        }
-    }
-
-    /// The number of `key`, if it has one.
-    pub(super) fn get(&self, key: K) -> Option<usize> {
-        self.find(key, key.hash_key()).ok()
-    }
-
-    /// `Ok(number)` of `key`, or `Err(slot)`: the empty slot where it would go.
-    fn find(&self, key: K, hash: u64) -> Result<usize, usize> {
-        let mask = self.table.len() - 1;
-        let mut slot = index_bits(hash) & mask;
-        loop {
-            let (entry, entry_tag) = self.table[slot];
-            if entry == 0 {
-                return Err(slot);
-            }
-            let number = entry as usize - 1;
-            if entry_tag == tag(hash) && self.keys.get(number) == Some(&key) {
-                return Ok(number);
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    fn grow(&mut self) {
-        self.table = vec![(0, 0); self.table.len() * 2];
-        let mask = self.table.len() - 1;
-        for (number, key) in self.keys.iter().enumerate() {
-            let hash = key.hash_key();
-            let mut slot = index_bits(hash) & mask;
-            while self.table[slot].0 != 0 {
-                slot = (slot + 1) & mask;
-            }
-            self.table[slot] = (slot_number(number), tag(hash));
-        }
-    }
-}
-
-/// The table entry for key number `number` (a matrix has far fewer than 2^32 names).
-fn slot_number(number: usize) -> u32 {
-    u32::try_from(number + 1).unwrap_or(u32::MAX)
-}
-
-/// The hash bits that choose a slot.
-#[allow(clippy::cast_possible_truncation)] // only the low bits are wanted
-fn index_bits(hash: u64) -> usize {
-    hash as usize
-}
-
-/// The hash bits kept beside a number, so most keys that differ are told apart without
-/// comparing names.
-fn tag(hash: u64) -> u32 {
-    u32::try_from(hash >> 32).unwrap_or(0)
-}
-
-/// A category: its name and its group.
-type CategoryKey<'m> = (&'m str, Option<&'m str>);
-
-fn category_subtotals(matrix: &Matrix, totals: ItemTotals<'_>) -> Vec<Subtotal> {
-    if matrix.items.iter().all(|item| item.category.is_none()) {
-        return Vec::new();
-    }
-    let declared: Vec<CategoryKey<'_>> = matrix
-        .categories
-        .iter()
-        .map(|c| (c.name.as_str(), c.group.as_deref()))
-        .collect();
-    subtotals(
-        &matrix.items,
-        totals,
-        declared.len(),
-        |item| {
-            item.category
-                .as_deref()
-                .map(|name| (name, item.group.as_deref()))
-        },
-        Published::new(&declared, |i| {
-            matrix.categories.get(i).and_then(|c| c.published_subtotal)
-        }),
-    )
-}
-
-fn group_subtotals(matrix: &Matrix, totals: ItemTotals<'_>) -> Vec<Subtotal> {
-    if matrix.items.iter().all(|item| item.group.is_none()) {
-        return Vec::new();
-    }
-    let declared: Vec<CategoryKey<'_>> = matrix
-        .groups
-        .iter()
-        .map(|g| (g.name.as_str(), None))
-        .collect();
-    subtotals(
-        &matrix.items,
-        totals,
-        declared.len(),
-        |item| item.group.as_deref().map(|name| (name, None)),
-        Published::new(&declared, |i| {
-            matrix.groups.get(i).and_then(|g| g.published_subtotal)
-        }),
-    )
-}
-
-/// Finds the printed subtotal of each key in the order keys first appear: the first
-/// declared entry with that key. While keys appear in declared order it walks the declared
-/// list; from the first key out of that order it looks keys up in a map of the list.
-struct Published<'d, 'm, F> {
-    declared: &'d [CategoryKey<'m>],
-    subtotal: F,
-    next: usize,
-    /// From the first key out of declared order: each declared key's number, and the
-    /// first declared entry for each number.
-    map: Option<(Numbering<CategoryKey<'m>>, Vec<usize>)>,
-}
-
-impl<'d, 'm, F: Fn(usize) -> Option<u32>> Published<'d, 'm, F> {
-    fn new(declared: &'d [CategoryKey<'m>], subtotal: F) -> Self {
-        Self {
-            declared,
-            subtotal,
-            next: 0,
-            map: None,
-        }
-    }
-
-    /// The printed subtotal of `key`, which has not been asked about before.
-    fn of_new_key(&mut self, key: CategoryKey<'m>) -> Option<u32> {
-        if self.map.is_none() {
-            // Every entry before `next` is an earlier key, so none of them is `key`.
-            if self.declared.get(self.next) == Some(&key) {
-                self.next += 1;
-                return (self.subtotal)(self.next - 1);
-            }
-            let mut numbering = Numbering::with_capacity(self.declared.len());
-            let mut first = Vec::with_capacity(self.declared.len());
-            for (i, &declared) in self.declared.iter().enumerate() {
-                if numbering.insert(declared).1 {
-                    first.push(i);
-                }
-            }
-            self.map = Some((numbering, first));
-        }
-        let (numbering, first) = self.map.as_ref()?;
-        let index = *first.get(numbering.get(key)?)?;
-        (self.subtotal)(index)
-    }
-}
-
-/// Sums item totals by the key `key_of` gives (name, parent group), in first-seen order;
-/// `published` finds the printed subtotal for each key.
-fn subtotals<'m, F: Fn(usize) -> Option<u32>>(
-    items: &'m [Item],
-    totals: ItemTotals<'_>,
-    expected: usize,
-    key_of: impl Fn(&'m Item) -> Option<CategoryKey<'m>>,
-    mut published: Published<'_, 'm, F>,
-) -> Vec<Subtotal> {
-    let mut out: Vec<Subtotal> = Vec::with_capacity(expected);
-    let mut sizes: Vec<usize> = Vec::with_capacity(expected);
-    let mut slots: Numbering<CategoryKey<'m>> = Numbering::with_capacity(expected);
-    // Rows of one category usually come together, so items are taken in runs of one key
-    // (slot, first item, item after the last), found without hashing.
-    let mut runs: Vec<(usize, usize, usize)> = Vec::with_capacity(expected);
-    let mut last: Option<CategoryKey<'m>> = None;
-    for (index, item) in items.iter().enumerate() {
-        let key = key_of(item);
-        if key == last {
-            if let (Some(_), Some(run)) = (key, runs.last_mut()) {
-                run.2 = index + 1;
-            }
-            continue;
-        }
-        last = key;
-        let Some(key) = key else { continue };
-        let (slot, new) = slots.insert(key);
-        if new {
-            let (name, group) = key;
-            out.push(Subtotal {
-                name: name.to_owned(),
-                group: group.map(str::to_owned),
-                total: 0.0,
-                published: published.of_new_key(key),
-                items: Vec::new(),
-            });
-            sizes.push(0);
-        }
-        runs.push((slot, index, index + 1));
-    }
-    for &(slot, start, end) in &runs {
-        if let Some(size) = sizes.get_mut(slot) {
-            *size += end - start;
-        }
-    }
-    for (subtotal, &size) in out.iter_mut().zip(&sizes) {
-        subtotal.items = Vec::with_capacity(size);
-    }
-    let mut micros = vec![0i64; out.len()];
-    for &(slot, start, end) in &runs {
-        if let (Some(subtotal), Some(micros)) = (out.get_mut(slot), micros.get_mut(slot)) {
-            totals.add_run(subtotal, micros, start, end);
-            subtotal.items.extend(start..end);
-        }
-    }
-    out
 }

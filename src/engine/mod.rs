@@ -6,6 +6,8 @@ mod baseline;
 mod changes;
 mod evaluate;
 mod explain;
+mod layout;
+mod numbering;
 mod ranking;
 mod scoring;
 mod sensitivity;
@@ -21,8 +23,11 @@ pub use changes::{
     band_changes, change_line, changes_summary, decision_differences, decision_line, BandChange,
     BandChanges, Minutes,
 };
-pub use evaluate::{evaluate, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange};
+pub use evaluate::{
+    evaluate, evaluate_with, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange,
+};
 pub use explain::{explain, Contribution, Explanation};
+pub use layout::Layout;
 pub use ranking::{rank, Rank};
 pub use scoring::{band_of, effective_multipliers, format_total, item_total, snap};
 pub use sensitivity::{

@@ -39,18 +39,184 @@ pub fn rank(totals: &[f64]) -> (Vec<Rank>, Vec<usize>) {
     ranks_in_order(totals, order)
 }
 
-/// `rank(totals)` for snapped totals, given the whole number of millionths each total was
-/// snapped from (`micros`): sorting those whole numbers takes fewer passes.
-pub(super) fn rank_snapped(totals: &[f64], micros: &[i64]) -> (Vec<Rank>, Vec<usize>) {
-    let usable = totals.len() >= RADIX_FROM
-        && micros.len() == totals.len()
-        && u32::try_from(totals.len()).is_ok();
-    if !usable {
-        return rank(totals);
+/// The highest and the lowest of `micros`, when every one is below `limit` in size (and
+/// none is NaN).
+pub(super) fn bounds_within(micros: &[f64], limit: f64) -> Option<(f64, f64)> {
+    let &first = micros.first()?;
+    let (highest, lowest, within) =
+        micros
+            .iter()
+            .fold((first, first, true), |(high, low, within), &m| {
+                (
+                    if m > high { m } else { high },
+                    if m < low { m } else { low },
+                    within & (m.abs() < limit),
+                )
+            });
+    within.then_some((highest, lowest))
+}
+
+/// `rank` of totals snapped from the whole numbers of millionths `micros` (as `f64`, each
+/// below 2^49 in size, from `highest` down to `lowest`), each tie being equal millionths:
+/// gives each total's rank to `set` (with its index) and returns the indices in ranked
+/// order. Linear: totals that take few steps from the highest to the lowest (whole points,
+/// halves, a weight's multiples) are counted, in index order; others are sorted by a radix
+/// sort.
+pub(super) fn rank_whole(
+    micros: &[f64],
+    (highest, lowest): (f64, f64),
+    mut set: impl FnMut(usize, Rank),
+) -> Vec<usize> {
+    // The step of the first few totals is usually that of all of them.
+    let guess = Step::of(micros.get(..SAMPLE).unwrap_or(micros), highest);
+    if let Some(order) = counted(micros, (highest, lowest), guess, &mut set) {
+        return order;
     }
-    let highest = micros.iter().copied().max().unwrap_or(0);
-    let keys = micros.iter().map(|&m| highest.abs_diff(m)).collect();
-    ranks_in_order(totals, radix_order(keys))
+    let step = Step::of(micros, highest);
+    if let Some(order) = counted(micros, (highest, lowest), step, &mut set) {
+        return order;
+    }
+    let keys = micros
+        .iter()
+        .map(|&m| step.steps(highest - m).unwrap_or(u64::MAX))
+        .collect();
+    let order = radix_order(keys);
+    let mut start = 0;
+    while let Some(&first) = order.get(start) {
+        let total = micros.get(first);
+        let size = order
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&i| micros.get(i) == total)
+            .count();
+        let rank = Rank {
+            position: start + 1,
+            tied: size > 1,
+        };
+        for &index in order.get(start..start + size).unwrap_or(&[]) {
+            set(index, rank);
+        }
+        start += size;
+    }
+    order
+}
+
+/// How many totals `rank_whole` takes the step of before looking at all of them.
+const SAMPLE: usize = 64;
+
+/// Below this many steps between the highest and the lowest total, totals are counted
+/// rather than sorted, however few they are.
+const COUNTED_STEPS: usize = 1024;
+
+/// `rank_whole` by counting the totals at each step below the highest; `None` (and
+/// nothing given to `set`) when they span too many steps or one is not a whole number of
+/// steps below the highest.
+fn counted(
+    micros: &[f64],
+    (highest, lowest): (f64, f64),
+    step: Step,
+    set: &mut impl FnMut(usize, Rank),
+) -> Option<Vec<usize>> {
+    let span = usize::try_from(step.steps(highest - lowest)?).ok()?;
+    if span >= micros.len().max(COUNTED_STEPS) * 2 {
+        return None;
+    }
+    // For each step below the highest: how many totals are there, how many are above it,
+    // and where in the order the next of them goes.
+    let mut steps = vec![[0u32; 3]; span + 1];
+    let mut keys = vec![0u32; micros.len()];
+    for (key, &m) in keys.iter_mut().zip(micros) {
+        let below = step.steps(highest - m)?;
+        steps.get_mut(usize::try_from(below).ok()?)?[0] += 1;
+        #[allow(clippy::cast_possible_truncation)] // at most `span`, below 2^32
+        let below = below as u32;
+        *key = below;
+    }
+    let mut sum = 0u32;
+    for [size, above, next] in &mut steps {
+        (*above, *next) = (sum, sum);
+        sum += *size;
+    }
+    let mut order = vec![0; micros.len()];
+    for (index, &key) in keys.iter().enumerate() {
+        if let Some([size, above, next]) = steps.get_mut(key as usize) {
+            set(
+                index,
+                Rank {
+                    position: *above as usize + 1,
+                    tied: *size > 1,
+                },
+            );
+            if let Some(slot) = order.get_mut(*next as usize) {
+                *slot = index;
+            }
+            *next += 1;
+        }
+    }
+    Some(order)
+}
+
+/// A whole number of millionths (as `f64`) and its reciprocal, to divide by it with a
+/// multiplication.
+#[derive(Clone, Copy)]
+struct Step {
+    size: f64,
+    reciprocal: f64,
+}
+
+impl Step {
+    /// The largest step that every distance of `micros` below `highest` (whole numbers
+    /// below 2^50) is a multiple of. Linear: a distance is checked with `steps`, and the
+    /// step shrinks to a divisor of itself, with a division, at most 50 times.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, below 2^50
+    #[allow(clippy::float_cmp)] // whole numbers, compared exactly
+    fn of(micros: &[f64], highest: f64) -> Self {
+        let mut step = Self::new(0);
+        for &m in micros {
+            let distance = highest - m;
+            if step.size == 0.0 {
+                step = Self::new(distance as u64);
+            } else if step.size != 1.0 && step.steps(distance).is_none() {
+                step = Self::new(gcd(step.size as u64, distance as u64));
+            }
+        }
+        if step.size == 0.0 {
+            Self::new(1)
+        } else {
+            step
+        }
+    }
+
+    fn new(size: u64) -> Self {
+        let size = size as f64;
+        Self {
+            size,
+            reciprocal: 1.0 / size,
+        }
+    }
+
+    /// `distance / size` when `distance` (a whole number from 0 to 2^50) is a multiple of
+    /// `size`: exact, as the product is within a quarter of the whole quotient, which
+    /// adding 1.5 x 2^52 rounds it to, leaving the quotient in the low bits (no cast, which
+    /// checks for overflow and NaN, and takes as long as the rest).
+    #[allow(clippy::inline_always)] // runs for every item
+    #[inline(always)]
+    #[allow(clippy::float_cmp)] // whole numbers, compared exactly
+    fn steps(self, distance: f64) -> Option<u64> {
+        const SHIFT: f64 = 6_755_399_441_055_744.0; // 1.5 x 2^52
+        let shifted = distance * self.reciprocal + SHIFT;
+        let steps = shifted.to_bits().wrapping_sub(SHIFT.to_bits());
+        ((shifted - SHIFT) * self.size == distance).then_some(steps)
+    }
+}
+
+/// The greatest common divisor of `a` and `b` (`gcd(0, b)` is `b`).
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// Each total's rank, given the indices in ranked order; returns the ranks and that order.

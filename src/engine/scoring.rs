@@ -15,12 +15,8 @@ pub fn snap(value: f64) -> f64 {
 #[inline(always)]
 pub(super) fn snap_micros(value: f64) -> (f64, f64) {
     let micros = round_half_away(value * 1_000_000.0);
-    let snapped = micros / 1_000_000.0;
-    if snapped == 0.0 {
-        (micros, 0.0) // no "-0"
-    } else {
-        (micros, snapped)
-    }
+    // Adding 0 turns "-0" into 0 and changes no other number.
+    (micros, micros / 1_000_000.0 + 0.0)
 }
 
 /// `value.round()` (halves away from zero) in plain arithmetic rather than a library call;
@@ -28,20 +24,25 @@ pub(super) fn snap_micros(value: f64) -> (f64, f64) {
 #[allow(clippy::inline_always)] // runs for every item, in a build optimised for size
 #[inline(always)]
 fn round_half_away(value: f64) -> f64 {
-    /// From 2^52 up every `f64` is a whole number.
-    const ALL_WHOLE: f64 = 4_503_599_627_370_496.0;
-    if value.abs() < ALL_WHOLE {
-        // Exact: the whole part of a number below 2^52 fits an i64, and taking it away
-        // leaves the fraction exactly.
-        #[allow(clippy::cast_possible_truncation)]
-        let whole = value as i64 as f64;
-        let fraction = value - whole;
-        if fraction >= 0.5 {
-            whole + 1.0
-        } else if fraction <= -0.5 {
-            whole - 1.0
+    /// Below 2^51, adding this (1.5 x 2^52) gives a number whose neighbours are 1 apart:
+    /// the sum is rounded to a whole number (halves to even), and taking it away again is
+    /// exact.
+    const SHIFT: f64 = 6_755_399_441_055_744.0;
+    if value.abs() < 2_251_799_813_685_248.0 {
+        let nearest = (value + SHIFT) - SHIFT;
+        // Exact: the part rounded away, at most a half.
+        let fraction = value - nearest;
+        #[allow(clippy::float_cmp)] // exactly a half
+        let half = fraction.abs() == 0.5;
+        if half {
+            // A half, rounded away from zero; exact, as `value` is a whole number and a half.
+            if value > 0.0 {
+                value + 0.5
+            } else {
+                value - 0.5
+            }
         } else {
-            whole
+            nearest
         }
     } else {
         value.round()
@@ -57,10 +58,17 @@ fn round_half_away(value: f64) -> f64 {
 /// scored weight is 0 every scored multiplier is 0. An unattributed column is not a
 /// criterion: it never enters that mean and its multiplier is its own weight in both modes.
 pub fn effective_multipliers(settings: &Settings, criteria: &[Criterion]) -> Vec<f64> {
-    let weights = criteria
-        .iter()
+    kind_multipliers(settings, criteria.iter().map(|c| c.kind))
+}
+
+/// `effective_multipliers` of criteria of these kinds.
+pub(super) fn kind_multipliers(
+    settings: &Settings,
+    kinds: impl Iterator<Item = CriterionKind> + Clone,
+) -> Vec<f64> {
+    let weights = kinds
         .enumerate()
-        .map(|(i, c)| (c.kind, settings.weight(i).get()));
+        .map(|(i, kind)| (kind, settings.weight(i).get()));
     if !settings.rescale {
         return weights.map(|(_, w)| w).collect();
     }
