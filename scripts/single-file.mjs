@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // Turns Trunk's dist/ (index.html, the wasm-bindgen `--target web` glue, the _bg.wasm and the
 // CSS) into dist/matrix-explorer.html: one file that works when opened from disk (file://),
-// with the WebAssembly embedded gzip-compressed as base64, the CSS inlined, and a Content-Security-Policy that
+// with the JS glue and the CSS minified and inlined, the WebAssembly embedded deflate-compressed
+// (zopfli) as a windows-1252 string, one byte a character, and a Content-Security-Policy that
 // allows only this one inline script (by its sha256) and no network at all.
 //
 // The build fails (exit 1, no file written) if anything in the result could still load
 // another file or reach the network.
 //
-// Usage: node scripts/single-file.mjs [dist-dir]        (no dependencies besides node)
+// Usage: node scripts/single-file.mjs [dist-dir]
+// Needs the node packages in package.json: esbuild (minifies) and @gfx/zopfli (compresses).
 
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { transformSync } from "esbuild";
+import zopfli from "@gfx/zopfli";
 
 const OUTPUT_NAME = "matrix-explorer.html";
 
@@ -42,8 +46,31 @@ const CSP_TEMPLATE = [
   "manifest-src 'none'",
 ].join("; ");
 
-/** Stands in for the base64 payload while the result is scanned (base64 can spell "src="). */
-const PAYLOAD_MARK = "WASM_BASE64_PAYLOAD";
+/**
+ * Stands in for the payload (the compressed wasm) in the script until the very end: while the
+ * script is minified and while the result is scanned (random bytes can spell "src=").
+ */
+const PAYLOAD_MARK = "WASM_PAYLOAD_BYTES";
+
+/**
+ * The document's encoding. In windows-1252 every byte is one character, so the compressed wasm
+ * costs about one byte a byte in the file (base64 costs 4 for 3). Everything else in the file
+ * is ASCII, the same in any encoding that browsers support.
+ */
+const CHARSET = "windows-1252";
+
+/**
+ * The characters that browsers decode bytes 0x80-0x9F to in windows-1252 (the WHATWG Encoding
+ * Standard's index, which keeps the five bytes Windows leaves undefined as C1 controls). Every
+ * other byte b is the character U+00b.
+ */
+const WINDOWS_1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** zopfli's settings: about 10 s on the build machine, 7% smaller than gzip -9. */
+const ZOPFLI = { numiterations: 15, blocksplittingmax: 0 };
 
 class BuildError extends Error {}
 
@@ -143,23 +170,35 @@ function initName(glue) {
   return name;
 }
 
-/** The inline module: the glue, then start-up code that inflates and starts the embedded wasm. */
-function inlineModule(glue, packed) {
+/**
+ * The inline module: the glue, then start-up code that inflates and starts the embedded wasm.
+ * The payload is PAYLOAD_MARK here; `withPayload` puts the bytes in.
+ */
+function inlineModule(glue) {
   const init = initName(glue);
   const startup = `
-// Start-up: the WebAssembly module is embedded gzip-compressed as base64, decoded with atob
-// and inflated with the browser's own DecompressionStream (no fetch: the
-// Content-Security-Policy has connect-src 'none').
+// Start-up: the WebAssembly module is embedded deflate-compressed, one byte a character of
+// this windows-1252 document, turned back into bytes here and inflated with the browser's own
+// DecompressionStream (no fetch: the Content-Security-Policy has connect-src 'none').
 {
-  const encoded = "${packed.toString("base64")}";
+  const packed = "${PAYLOAD_MARK}";
   try {
     if (typeof DecompressionStream !== "function") {
       throw new Error("this browser cannot unpack the app (it has no DecompressionStream); use a current Chrome, Edge or Firefox");
     }
-    const binary = atob(encoded);
-    const packed = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
-    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+    if (document.characterSet !== "${CHARSET}") {
+      throw new Error("the file was read as " + document.characterSet + " text, not as ${CHARSET}, which garbles the app inside it; open the file as it was built, not a copy that was re-saved or served as another encoding");
+    }
+    // Bytes 0x80-0x9F decode to these characters; every other byte b to the character b.
+    const high = [${WINDOWS_1252_80_9F.join(", ")}];
+    const byteOf = {};
+    for (let b = 0; b < high.length; b += 1) byteOf[high[b]] = 0x80 + b;
+    const deflated = new Uint8Array(packed.length);
+    for (let i = 0; i < packed.length; i += 1) {
+      const c = packed.charCodeAt(i);
+      deflated[i] = c < 0x100 ? c : byteOf[c];
+    }
+    const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     await ${init}({ module_or_path: bytes });
     document.documentElement.dataset.wasm = "started";
@@ -176,20 +215,70 @@ function inlineModule(glue, packed) {
   return `${neutralisedGlue(glue).trimEnd()}\n${startup}`;
 }
 
+/** `code` minified by esbuild; ASCII only (esbuild escapes anything else). */
+function minify(code, loader) {
+  try {
+    return transformSync(code, { loader, format: loader === "js" ? "esm" : undefined, minify: true, charset: "ascii", legalComments: "none" }).code.trim();
+  } catch (error) {
+    fail(`esbuild could not minify the ${loader}: ${error.message}`);
+  }
+}
+
+/**
+ * The body of a JS string literal ("...") holding `packed`, as the bytes of the windows-1252
+ * file: one byte a byte, except for what neither HTML nor JS lets stand in a string literal
+ * inside a <script>. NUL (the HTML parser turns it into U+FFFD), CR (the HTML parser turns CR
+ * and CR LF into LF), LF, the quote and the backslash become escapes; so does "<" before "/",
+ * "!" or "s", so that no "</script" or "<!--" can appear.
+ */
+function payloadLiteral(packed) {
+  const out = Buffer.alloc(packed.length * 4);
+  let n = 0;
+  const put = (escape) => {
+    n += out.write(escape, n, "latin1");
+  };
+  for (let i = 0; i < packed.length; i += 1) {
+    const byte = packed[i];
+    const next = packed[i + 1];
+    if (byte === 0x00) put(next >= 0x30 && next <= 0x39 ? "\\x00" : "\\0"); // \01 would be octal
+    else if (byte === 0x0a) put("\\n");
+    else if (byte === 0x0d) put("\\r");
+    else if (byte === 0x22) put('\\"');
+    else if (byte === 0x5c) put("\\\\");
+    else if (byte === 0x3c && (next === 0x2f || next === 0x21 || next === 0x73 || next === 0x53)) put("\\x3C");
+    else out[n++] = byte;
+  }
+  return out.subarray(0, n);
+}
+
+/** The text a browser reads from windows-1252 `bytes`. */
+function windows1252Text(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    const chunk = bytes.subarray(i, i + 0x8000);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? WINDOWS_1252_80_9F[b - 0x80] : b)));
+  }
+  return text;
+}
+
+/** HTML text with anything outside ASCII written as a character reference. */
+function asciiMarkup(text) {
+  return text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
+}
+
 function escapeAttribute(text) {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
-/** The single HTML document. */
-function assemble(page, css, script) {
-  const hash = createHash("sha256").update(script, "utf8").digest("base64");
+/** The single HTML document, with PAYLOAD_MARK still in the script; `hash` is the script's. */
+function assemble(page, css, script, hash) {
   const csp = CSP_TEMPLATE.replace("SCRIPT_HASH", hash);
   const head = [
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">`,
-    '<meta charset="utf-8">',
-    ...page.metas,
-    page.title,
-    `<style>\n${css.trim()}\n</style>`,
+    `<meta charset="${CHARSET}">`,
+    ...page.metas.map(asciiMarkup),
+    asciiMarkup(page.title),
+    `<style>${css}</style>`,
     `<script type="module">${script}</script>`,
   ];
   return [
@@ -198,12 +287,24 @@ function assemble(page, css, script) {
     "<head>",
     ...head,
     "</head>",
-    page.bodyTag,
-    page.body,
+    asciiMarkup(page.bodyTag),
+    asciiMarkup(page.body),
     "</body>",
     "</html>",
     "",
   ].join("\n");
+}
+
+/** The file's bytes: `html` (ASCII) with the payload literal in place of PAYLOAD_MARK. */
+function withPayload(html, literal) {
+  const at = html.indexOf(PAYLOAD_MARK);
+  if (at < 0 || html.indexOf(PAYLOAD_MARK, at + 1) >= 0) fail("expected the payload mark exactly once in the page");
+  if (/[^\x00-\x7f]/.test(html)) fail("the page has a character outside ASCII besides the payload");
+  return Buffer.concat([
+    Buffer.from(html.slice(0, at), "latin1"),
+    literal,
+    Buffer.from(html.slice(at + PAYLOAD_MARK.length), "latin1"),
+  ]);
 }
 
 /** Every way the finished document could still reach another file or the network. */
@@ -266,7 +367,7 @@ function size(bytes) {
   return `${bytes.toLocaleString("en-GB")} B (${(bytes / 1024).toFixed(1)} KiB)`;
 }
 
-function main() {
+async function main() {
   const distDir = resolve(process.argv[2] ?? "dist");
   const output = join(distDir, OUTPUT_NAME);
   if (!existsSync(join(distDir, "index.html"))) fail(`${distDir}/index.html not found: run trunk build first`);
@@ -276,35 +377,49 @@ function main() {
   const glue = readFileSync(distPath(distDir, page.js), "utf8");
   const wasm = readFileSync(distPath(distDir, page.wasm));
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
-  const packed = gzipSync(wasm, { level: 9 });
-  const script = inlineModule(glue, packed);
+  const minCss = minify(css, "css");
+  if (/<\/style/i.test(minCss)) fail('the CSS contains "</style", which cannot be inlined in HTML');
+
+  const script = minify(inlineModule(glue), "js");
+  const quotedMark = `"${PAYLOAD_MARK}"`;
+  if (script.split(quotedMark).length !== 2) fail(`the minified script does not hold ${quotedMark} exactly once`);
   // The HTML parser would end or garble an inline script at these; JS cannot be escaped safely.
   const unsafe = /<\/script|<script|<!--/i.exec(script);
   if (unsafe) fail(`the script contains "${unsafe[0]}", which cannot be inlined in HTML`);
-  if (/<\/style/i.test(css)) fail('the CSS contains "</style", which cannot be inlined in HTML');
-  const html = assemble(page, css, script);
 
-  const found = problems(html.replace(packed.toString("base64"), () => PAYLOAD_MARK), distDir);
+  const packed = Buffer.from(await zopfli.deflateAsync(wasm, ZOPFLI));
+  const literal = payloadLiteral(packed);
+  // The script as the browser reads it, and so as CSP hashes it (in UTF-8).
+  const [before, after] = script.split(PAYLOAD_MARK);
+  const scriptText = before + windows1252Text(literal) + after;
+  if (/<\/script|<!--/i.test(scriptText)) fail("the script with its payload would not stay one script");
+  const hash = createHash("sha256").update(scriptText, "utf8").digest("base64");
+
+  const html = assemble(page, minCss, script, hash);
+  const found = problems(html, distDir);
   if (found.length > 0) fail(`the single file would not be self-contained:\n  - ${found.join("\n  - ")}`);
 
-  writeFileSync(output, html);
+  writeFileSync(output, withPayload(html, literal));
 
   const used = new Set(["index.html", OUTPUT_NAME, ...[page.js, page.wasm, ...page.css.map((s) => s.href)].map((h) => h.replace(/^\.?\/+/, ""))]);
   const unused = readdirSync(distDir).filter((name) => !used.has(name));
-  const log = (label, value) => console.log(`  ${label.padEnd(22)} ${value}`);
+  const log = (label, value) => console.log(`  ${label.padEnd(26)} ${value}`);
   console.log(`single-file: wrote ${output}`);
   log("wasm", size(wasm.length));
   log("wasm, gzip -9", size(gzipSync(wasm, { level: 9 }).length));
+  log("wasm, deflate (zopfli)", size(packed.length));
+  log("  in the page (escaped)", size(literal.length));
   log("JS glue", size(Buffer.byteLength(glue)));
+  log("script, minified", `${size(Buffer.byteLength(script) - quotedMark.length)} (without the payload)`);
   log("CSS", size(Buffer.byteLength(css)));
+  log("CSS, minified", size(Buffer.byteLength(minCss)));
   log("matrix-explorer.html", size(statSync(output).size));
-  log("  gzip -9", size(gzipSync(html, { level: 9 }).length));
   for (const name of unused) console.log(`  note: dist/${name} is not part of the single file`);
   for (const url of urlsInWasm(wasm)) console.log(`  note: the wasm contains the text ${url} (never fetched: connect-src 'none')`);
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (!(error instanceof BuildError)) throw error;
   console.error(`single-file: error: ${error.message}`);
