@@ -170,6 +170,172 @@ function initName(glue) {
   return name;
 }
 
+/** An unsigned LEB128 number at `at` in `bytes`: [value, offset after it]. */
+function readLeb(bytes, at) {
+  let value = 0;
+  let scale = 1;
+  let byte;
+  do {
+    if (at >= bytes.length) fail("the wasm ends inside a number");
+    byte = bytes[at++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+/** `value` as unsigned LEB128. */
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+/** A wasm name (length-prefixed UTF-8) at `at`: [name, offset after it]. */
+function readName(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return [bytes.toString("utf8", start, start + length), start + length];
+}
+
+function nameBytes(name) {
+  const bytes = Buffer.from(name, "utf8");
+  return Buffer.concat([leb(bytes.length), bytes]);
+}
+
+/** The wasm's sections as { id, body }, in order. */
+function wasmSections(wasm) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail("the wasm is not a WebAssembly 1 module");
+  const sections = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [length, start] = readLeb(wasm, at + 1);
+    sections.push({ id, body: wasm.subarray(start, start + length) });
+    at = start + length;
+  }
+  return sections;
+}
+
+/** The import section's entries as { module, name, desc } (desc: the bytes after the names). */
+function readImports(body) {
+  const [count, first] = readLeb(body, 0);
+  const imports = [];
+  let at = first;
+  for (let i = 0; i < count; i += 1) {
+    const [module, afterModule] = readName(body, at);
+    const [name, afterName] = readName(body, afterModule);
+    const kind = body[afterName];
+    if (kind !== 0x00) fail(`the wasm imports ${module}.${name}, which is not a function (kind ${kind})`);
+    const [, end] = readLeb(body, afterName + 1); // the function's type index
+    imports.push({ module, name, desc: body.subarray(afterName, end) });
+    at = end;
+  }
+  if (at !== body.length) fail("the wasm's import section has bytes after its entries");
+  return imports;
+}
+
+/** The export section's entries as { name, desc } (desc: kind and index). */
+function readExports(body) {
+  const [count, first] = readLeb(body, 0);
+  const exports = [];
+  let at = first;
+  for (let i = 0; i < count; i += 1) {
+    const [name, afterName] = readName(body, at);
+    const [, end] = readLeb(body, afterName + 1);
+    exports.push({ name, desc: body.subarray(afterName, end) });
+    at = end;
+  }
+  if (at !== body.length) fail("the wasm's export section has bytes after its entries");
+  return exports;
+}
+
+/** Short names: a, b, ... z, A, ... Z, aa, ab, ... */
+function shortName(index) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  let n = index;
+  do {
+    name = letters[n % letters.length] + name;
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
+  return name;
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The wasm and its glue with short names for what one gives the other: wasm-bindgen names
+ * each import after its binding plus a hash (`__wbg_addEventListener_f2d27251d333a631`), and
+ * its module after the glue's file, and both are written in the wasm and in the glue. Each
+ * import must appear in the glue exactly once, as a key of its imports object, and each export
+ * the glue uses only as `wasm.<name>`; anything else fails the build.
+ */
+function shortenNames(wasm, glue) {
+  const sections = wasmSections(wasm);
+  const importSection = sections.find((section) => section.id === 2);
+  const exportSection = sections.find((section) => section.id === 7);
+  if (!importSection || !exportSection) fail("the wasm has no import or no export section");
+  const imports = readImports(importSection.body);
+  const exports = readExports(exportSection.body);
+
+  const modules = [...new Set(imports.map((entry) => entry.module))];
+  const moduleNames = new Map(modules.map((module, i) => [module, shortName(i)]));
+  for (const [module, short] of moduleNames) {
+    const key = new RegExp(`(["'])${escapeRegExp(module)}\\1(\\s*:)`, "g");
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) fail(`expected the import module "${module}" once as a key in the glue, found ${found}`);
+    glue = glue.replace(key, `"${short}"$2`);
+  }
+  const importNames = new Map();
+  for (const entry of imports) {
+    const names = importNames.get(entry.module) ?? new Map();
+    importNames.set(entry.module, names);
+    if (!names.has(entry.name)) names.set(entry.name, shortName(names.size));
+  }
+  for (const names of importNames.values()) {
+    for (const [name, short] of names) {
+      const anywhere = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, "g");
+      const asKey = new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(\\s*:)`, "g");
+      const found = glue.match(anywhere)?.length ?? 0;
+      if (found !== 1 || (glue.match(asKey)?.length ?? 0) !== 1) {
+        fail(`expected the import ${name} once in the glue, as a key of its imports object; found it ${found} times`);
+      }
+      glue = glue.replace(asKey, `${short}$1`);
+    }
+  }
+  const exportNames = new Map();
+  for (const entry of exports) {
+    const asMember = new RegExp(`(?<![\\w$])wasm\\.${escapeRegExp(entry.name)}(?![\\w$])`, "g");
+    const member = new RegExp(`\\.\\s*${escapeRegExp(entry.name)}(?![\\w$])|\\[\\s*["'\`]${escapeRegExp(entry.name)}["'\`]`, "g");
+    const used = glue.match(asMember)?.length ?? 0;
+    if ((glue.match(member)?.length ?? 0) !== used) fail(`the glue uses the export ${entry.name} other than as wasm.${entry.name}`);
+    if (used === 0) continue;
+    const short = shortName(exportNames.size);
+    exportNames.set(entry.name, short);
+    glue = glue.replace(asMember, `wasm.${short}`);
+  }
+
+  const newImports = Buffer.concat([
+    leb(imports.length),
+    ...imports.map((entry) => Buffer.concat([nameBytes(moduleNames.get(entry.module)), nameBytes(importNames.get(entry.module).get(entry.name)), entry.desc])),
+  ]);
+  const newExports = Buffer.concat([
+    leb(exports.length),
+    ...exports.map((entry) => Buffer.concat([nameBytes(exportNames.get(entry.name) ?? entry.name), entry.desc])),
+  ]);
+  const body = (section) => (section === importSection ? newImports : section === exportSection ? newExports : section.body);
+  const shortened = Buffer.concat([
+    wasm.subarray(0, 8),
+    ...sections.flatMap((section) => [Buffer.from([section.id]), leb(body(section).length), body(section)]),
+  ]);
+  return { wasm: shortened, glue };
+}
+
 /**
  * The inline module: the glue, then start-up code that inflates and starts the embedded wasm.
  * The payload is PAYLOAD_MARK here; `withPayload` puts the bytes in.
@@ -374,8 +540,9 @@ async function main() {
   rmSync(output, { force: true });
 
   const page = readTrunkPage(distDir);
-  const glue = readFileSync(distPath(distDir, page.js), "utf8");
-  const wasm = readFileSync(distPath(distDir, page.wasm));
+  const trunkGlue = readFileSync(distPath(distDir, page.js), "utf8");
+  const trunkWasm = readFileSync(distPath(distDir, page.wasm));
+  const { wasm, glue } = shortenNames(trunkWasm, trunkGlue);
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
   const minCss = minify(css, "css");
   if (/<\/style/i.test(minCss)) fail('the CSS contains "</style", which cannot be inlined in HTML');
@@ -405,23 +572,25 @@ async function main() {
   const unused = readdirSync(distDir).filter((name) => !used.has(name));
   const log = (label, value) => console.log(`  ${label.padEnd(26)} ${value}`);
   console.log(`single-file: wrote ${output}`);
-  log("wasm", size(wasm.length));
-  log("wasm, gzip -9", size(gzipSync(wasm, { level: 9 }).length));
-  log("wasm, deflate (zopfli)", size(packed.length));
+  log("wasm", size(trunkWasm.length));
+  log("  with short names", size(wasm.length));
+  log("  gzip -9", size(gzipSync(wasm, { level: 9 }).length));
+  log("  deflate (zopfli)", size(packed.length));
   log("  in the page (escaped)", size(literal.length));
-  log("JS glue", size(Buffer.byteLength(glue)));
+  log("JS glue", size(Buffer.byteLength(trunkGlue)));
   log("script, minified", `${size(Buffer.byteLength(script) - quotedMark.length)} (without the payload)`);
   log("CSS", size(Buffer.byteLength(css)));
   log("CSS, minified", size(Buffer.byteLength(minCss)));
   log("matrix-explorer.html", size(statSync(output).size));
   for (const name of unused) console.log(`  note: dist/${name} is not part of the single file`);
-  for (const url of urlsInWasm(wasm)) console.log(`  note: the wasm contains the text ${url} (never fetched: connect-src 'none')`);
+  for (const url of urlsInWasm(trunkWasm)) console.log(`  note: the wasm contains the text ${url} (never fetched: connect-src 'none')`);
 }
 
 try {
   await main();
 } catch (error) {
-  if (!(error instanceof BuildError)) throw error;
-  console.error(`single-file: error: ${error.message}`);
+  // Reported here, not left uncaught: zopfli's emscripten runtime rethrows uncaught errors
+  // with its own minified source.
+  console.error(error instanceof BuildError ? `single-file: error: ${error.message}` : error);
   process.exitCode = 1;
 }
