@@ -337,15 +337,18 @@ function shortenNames(wasm, glue) {
 }
 
 /**
- * The inline module: the glue, then start-up code that inflates and starts the embedded wasm.
- * The payload is PAYLOAD_MARK here; `withPayload` puts the bytes in.
+ * The inline module: the glue, then start-up code that inflates the embedded CSS and wasm,
+ * adds the one and starts the other. The payload is PAYLOAD_MARK here; `withPayload` puts the
+ * bytes in.
  */
 function inlineModule(glue) {
   const init = initName(glue);
   const startup = `
-// Start-up: the WebAssembly module is embedded deflate-compressed, one byte a character of
-// this windows-1252 document, turned back into bytes here and inflated with the browser's own
-// DecompressionStream (no fetch: the Content-Security-Policy has connect-src 'none').
+// Start-up: the CSS and the WebAssembly module are embedded deflate-compressed, one byte a
+// character of this windows-1252 document, turned back into bytes here and inflated with the
+// browser's own DecompressionStream (no fetch: the Content-Security-Policy has
+// connect-src 'none'). The unpacked bytes are the CSS's length (4 bytes, little-endian), the
+// CSS, and the wasm.
 {
   const packed = "${PAYLOAD_MARK}";
   try {
@@ -365,8 +368,12 @@ function inlineModule(glue) {
       deflated[i] = c < 0x100 ? c : byteOf[c];
     }
     const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    await ${init}({ module_or_path: bytes });
+    const unpacked = new Uint8Array(await new Response(stream).arrayBuffer());
+    const cssEnd = 4 + new DataView(unpacked.buffer).getUint32(0, true);
+    const style = document.createElement("style");
+    style.textContent = new TextDecoder().decode(unpacked.subarray(4, cssEnd));
+    document.head.append(style);
+    await ${init}({ module_or_path: unpacked.subarray(cssEnd) });
     document.documentElement.dataset.wasm = "started";
   } catch (error) {
     document.documentElement.dataset.wasm = "failed";
@@ -436,15 +443,18 @@ function escapeAttribute(text) {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
-/** The single HTML document, with PAYLOAD_MARK still in the script; `hash` is the script's. */
-function assemble(page, css, script, hash) {
+/**
+ * The single HTML document, with PAYLOAD_MARK still in the script; `hash` is the script's. The
+ * CSS is in the payload: the page shows nothing before the app starts, and the script adds the
+ * CSS first.
+ */
+function assemble(page, script, hash) {
   const csp = CSP_TEMPLATE.replace("SCRIPT_HASH", hash);
   const head = [
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">`,
     `<meta charset="${CHARSET}">`,
     ...page.metas.map(asciiMarkup),
     asciiMarkup(page.title),
-    `<style>${css}</style>`,
     `<script type="module">${script}</script>`,
   ];
   return [
@@ -545,7 +555,6 @@ async function main() {
   const { wasm, glue } = shortenNames(trunkWasm, trunkGlue);
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
   const minCss = minify(css, "css");
-  if (/<\/style/i.test(minCss)) fail('the CSS contains "</style", which cannot be inlined in HTML');
 
   const script = minify(inlineModule(glue), "js");
   const quotedMark = `"${PAYLOAD_MARK}"`;
@@ -554,7 +563,11 @@ async function main() {
   const unsafe = /<\/script|<script|<!--/i.exec(script);
   if (unsafe) fail(`the script contains "${unsafe[0]}", which cannot be inlined in HTML`);
 
-  const packed = Buffer.from(await zopfli.deflateAsync(wasm, ZOPFLI));
+  const cssBytes = Buffer.from(minCss, "utf8");
+  const cssLength = Buffer.alloc(4);
+  cssLength.writeUInt32LE(cssBytes.length);
+  const unpacked = Buffer.concat([cssLength, cssBytes, wasm]);
+  const packed = Buffer.from(await zopfli.deflateAsync(unpacked, ZOPFLI));
   const literal = payloadLiteral(packed);
   // The script as the browser reads it, and so as CSP hashes it (in UTF-8).
   const [before, after] = script.split(PAYLOAD_MARK);
@@ -562,8 +575,9 @@ async function main() {
   if (/<\/script|<!--/i.test(scriptText)) fail("the script with its payload would not stay one script");
   const hash = createHash("sha256").update(scriptText, "utf8").digest("base64");
 
-  const html = assemble(page, minCss, script, hash);
-  const found = problems(html, distDir);
+  const html = assemble(page, script, hash);
+  // The CSS is checked as if it were inline: it becomes a <style> in the page.
+  const found = problems(html.replace("</head>", () => `<style>${minCss}</style>\n</head>`), distDir);
   if (found.length > 0) fail(`the single file would not be self-contained:\n  - ${found.join("\n  - ")}`);
 
   writeFileSync(output, withPayload(html, literal));
@@ -575,12 +589,12 @@ async function main() {
   log("wasm", size(trunkWasm.length));
   log("  with short names", size(wasm.length));
   log("  gzip -9", size(gzipSync(wasm, { level: 9 }).length));
-  log("  deflate (zopfli)", size(packed.length));
-  log("  in the page (escaped)", size(literal.length));
   log("JS glue", size(Buffer.byteLength(trunkGlue)));
   log("script, minified", `${size(Buffer.byteLength(script) - quotedMark.length)} (without the payload)`);
   log("CSS", size(Buffer.byteLength(css)));
-  log("CSS, minified", size(Buffer.byteLength(minCss)));
+  log("CSS, minified", size(cssBytes.length));
+  log("payload (CSS, wasm)", `${size(unpacked.length)}, deflated (zopfli) ${size(packed.length)}`);
+  log("  in the page (escaped)", size(literal.length));
   log("matrix-explorer.html", size(statSync(output).size));
   for (const name of unused) console.log(`  note: dist/${name} is not part of the single file`);
   for (const url of urlsInWasm(trunkWasm)) console.log(`  note: the wasm contains the text ${url} (never fetched: connect-src 'none')`);
