@@ -161,13 +161,20 @@ function neutralisedGlue(glue) {
   );
 }
 
-/** The name the glue exports as default (its async init). */
-function initName(glue) {
-  const name =
-    /export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/.exec(glue)?.[1] ??
-    /export\s+default\s+([\w$]+)\s*;/.exec(glue)?.[1];
-  if (!name) fail("cannot find the default export (init) of the wasm-bindgen glue");
-  return name;
+/**
+ * The glue's two functions that its async init uses to start the wasm from bytes: the imports
+ * object, and what is done with the instance. The start-up calls them itself after
+ * `WebAssembly.instantiate`, as that init does, so that the init's other ways of loading
+ * (fetching a URL or a Response) are not in the page at all.
+ */
+const GLUE_IMPORTS = "__wbg_get_imports";
+const GLUE_FINALIZE = "__wbg_finalize_init";
+
+function checkGlueStart(glue) {
+  for (const [name, params] of [[GLUE_IMPORTS, ""], [GLUE_FINALIZE, "instance, module"]]) {
+    const found = glue.match(new RegExp(`\\bfunction ${name}\\(\\s*${params.replace(/ /g, "\\s*")}\\s*\\)`, "g"))?.length ?? 0;
+    if (found !== 1) fail(`expected one function ${name}(${params}) in the wasm-bindgen glue, found ${found}`);
+  }
 }
 
 /** An unsigned LEB128 number at `at` in `bytes`: [value, offset after it]. */
@@ -342,7 +349,7 @@ function shortenNames(wasm, glue) {
  * bytes in.
  */
 function inlineModule(glue) {
-  const init = initName(glue);
+  checkGlueStart(glue);
   const startup = `
 // Start-up: the CSS and the WebAssembly module are embedded deflate-compressed, one byte a
 // character of this windows-1252 document, turned back into bytes here and inflated with the
@@ -373,7 +380,8 @@ function inlineModule(glue) {
     const style = document.createElement("style");
     style.textContent = new TextDecoder().decode(unpacked.subarray(4, cssEnd));
     document.head.append(style);
-    await ${init}({ module_or_path: unpacked.subarray(cssEnd) });
+    const { instance, module } = await WebAssembly.instantiate(unpacked.subarray(cssEnd), ${GLUE_IMPORTS}());
+    ${GLUE_FINALIZE}(instance, module);
     document.documentElement.dataset.wasm = "started";
   } catch (error) {
     document.documentElement.dataset.wasm = "failed";
@@ -385,24 +393,29 @@ function inlineModule(glue) {
   }
 }
 `;
-  return `${neutralisedGlue(glue).trimEnd()}\n${startup}`;
+  // The module's exports are of no use inline: without them, the minifier drops what the
+  // start-up does not use (the init functions and what only they use).
+  const exports = /^export\s*\{[^}]*\};?[ \t]*$/gm;
+  if ((glue.match(exports)?.length ?? 0) !== 1) fail("expected one export statement in the wasm-bindgen glue");
+  return `${neutralisedGlue(glue.replace(exports, "")).trimEnd()}\n${startup}`;
 }
 
 /** `code` minified by esbuild; ASCII only (esbuild escapes anything else). */
 function minify(code, loader) {
   try {
-    return transformSync(code, { loader, format: loader === "js" ? "esm" : undefined, minify: true, charset: "ascii", legalComments: "none" }).code.trim();
+    return transformSync(code, { loader, format: loader === "js" ? "esm" : undefined, minify: true, treeShaking: true, charset: "ascii", legalComments: "none" }).code.trim();
   } catch (error) {
     fail(`esbuild could not minify the ${loader}: ${error.message}`);
   }
 }
 
 /**
- * The body of a JS string literal ("...") holding `packed`, as the bytes of the windows-1252
- * file: one byte a byte, except for what neither HTML nor JS lets stand in a string literal
+ * The body of a JS template literal (`...`) holding `packed`, as the bytes of the windows-1252
+ * file: one byte a byte, except for what neither HTML nor JS lets stand in a template literal
  * inside a <script>. NUL (the HTML parser turns it into U+FFFD), CR (the HTML parser turns CR
- * and CR LF into LF), LF, the quote and the backslash become escapes; so does "<" before "/",
- * "!" or "s", so that no "</script" or "<!--" can appear.
+ * and CR LF into LF), the backquote, the backslash and "$" before "{" become escapes; so does
+ * "<" before "/", "!" or "s", so that no "</script" or "<!--" can appear. LF stays as it is: a
+ * template literal may hold it, and a copy whose LFs became CR LF still reads the same.
  */
 function payloadLiteral(packed) {
   const out = Buffer.alloc(packed.length * 4);
@@ -414,10 +427,10 @@ function payloadLiteral(packed) {
     const byte = packed[i];
     const next = packed[i + 1];
     if (byte === 0x00) put(next >= 0x30 && next <= 0x39 ? "\\x00" : "\\0"); // \01 would be octal
-    else if (byte === 0x0a) put("\\n");
     else if (byte === 0x0d) put("\\r");
-    else if (byte === 0x22) put('\\"');
+    else if (byte === 0x60) put("\\`");
     else if (byte === 0x5c) put("\\\\");
+    else if (byte === 0x24 && next === 0x7b) put("\\$");
     else if (byte === 0x3c && (next === 0x2f || next === 0x21 || next === 0x73 || next === 0x53)) put("\\x3C");
     else out[n++] = byte;
   }
@@ -556,9 +569,10 @@ async function main() {
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
   const minCss = minify(css, "css");
 
-  const script = minify(inlineModule(glue), "js");
+  const minified = minify(inlineModule(glue), "js");
   const quotedMark = `"${PAYLOAD_MARK}"`;
-  if (script.split(quotedMark).length !== 2) fail(`the minified script does not hold ${quotedMark} exactly once`);
+  if (minified.split(quotedMark).length !== 2) fail(`the minified script does not hold ${quotedMark} exactly once`);
+  const script = minified.replace(quotedMark, `\`${PAYLOAD_MARK}\``);
   // The HTML parser would end or garble an inline script at these; JS cannot be escaped safely.
   const unsafe = /<\/script|<script|<!--/i.exec(script);
   if (unsafe) fail(`the script contains "${unsafe[0]}", which cannot be inlined in HTML`);
