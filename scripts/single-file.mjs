@@ -367,7 +367,7 @@ function inlineModule(glue) {
     }
     // Bytes 0x80-0x9F decode to these characters; every other byte b to the character b.
     const high = [${WINDOWS_1252_80_9F.join(", ")}];
-    const byteOf = {};
+    const byteOf = new Uint8Array(${Math.max(...WINDOWS_1252_80_9F) + 1});
     for (let b = 0; b < high.length; b += 1) byteOf[high[b]] = 0x80 + b;
     const deflated = new Uint8Array(packed.length);
     for (let i = 0; i < packed.length; i += 1) {
