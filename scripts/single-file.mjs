@@ -489,6 +489,11 @@ function withPayload(html, literal) {
   const at = html.indexOf(PAYLOAD_MARK);
   if (at < 0 || html.indexOf(PAYLOAD_MARK, at + 1) >= 0) fail("expected the payload mark exactly once in the page");
   if (/[^\x00-\x7f]/.test(html)) fail("the page has a character outside ASCII besides the payload");
+  // Browsers look for the encoding in the first 1024 bytes only.
+  const charset = `<meta charset="${CHARSET}">`;
+  if (html.indexOf(charset) < 0 || html.indexOf(charset) + charset.length > 1024) {
+    fail(`${charset} must end within the first 1024 bytes of the page`);
+  }
   return Buffer.concat([
     Buffer.from(html.slice(0, at), "latin1"),
     literal,
