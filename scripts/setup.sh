@@ -8,7 +8,8 @@
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen   cargo install (about 2 minutes)
 #   chromium, chromium-driver            apt-get
 #   poppler-utils (pdftotext, pdftoppm)  apt-get
-#   wasm-opt (binaryen), playwright-core npm ci, versions pinned in package-lock.json
+#   wasm-opt (binaryen), esbuild,        npm ci, versions pinned in package-lock.json
+#   @gfx/zopfli, playwright-core
 #   the crates in Cargo.lock             cargo fetch --locked
 set -euo pipefail
 
@@ -109,7 +110,7 @@ else
   apt_install "${missing[@]}"
 fi
 
-# --- node tools: wasm-opt and playwright-core --------------------------------------------
+# --- node tools: wasm-opt, esbuild, zopfli, playwright-core ------------------------------
 if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi

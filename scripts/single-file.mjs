@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // Turns Trunk's dist/ (index.html, the wasm-bindgen `--target web` glue, the _bg.wasm and the
 // CSS) into dist/matrix-explorer.html: one file that works when opened from disk (file://),
-// with the WebAssembly embedded gzip-compressed as base64, the CSS inlined, and a Content-Security-Policy that
+// with the JS glue and the CSS minified and inlined, the WebAssembly embedded deflate-compressed
+// (zopfli) as a windows-1252 string, one byte a character, and a Content-Security-Policy that
 // allows only this one inline script (by its sha256) and no network at all.
 //
 // The build fails (exit 1, no file written) if anything in the result could still load
 // another file or reach the network.
 //
-// Usage: node scripts/single-file.mjs [dist-dir]        (no dependencies besides node)
+// Usage: node scripts/single-file.mjs [dist-dir]
+// Needs the node packages in package.json: esbuild (minifies) and @gfx/zopfli (compresses).
 
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { transformSync } from "esbuild";
+import zopfli from "@gfx/zopfli";
 
 const OUTPUT_NAME = "matrix-explorer.html";
 
@@ -42,8 +46,31 @@ const CSP_TEMPLATE = [
   "manifest-src 'none'",
 ].join("; ");
 
-/** Stands in for the base64 payload while the result is scanned (base64 can spell "src="). */
-const PAYLOAD_MARK = "WASM_BASE64_PAYLOAD";
+/**
+ * Stands in for the payload (the compressed wasm) in the script until the very end: while the
+ * script is minified and while the result is scanned (random bytes can spell "src=").
+ */
+const PAYLOAD_MARK = "WASM_PAYLOAD_BYTES";
+
+/**
+ * The document's encoding. In windows-1252 every byte is one character, so the compressed wasm
+ * costs about one byte a byte in the file (base64 costs 4 for 3). Everything else in the file
+ * is ASCII, the same in any encoding that browsers support.
+ */
+const CHARSET = "windows-1252";
+
+/**
+ * The characters that browsers decode bytes 0x80-0x9F to in windows-1252 (the WHATWG Encoding
+ * Standard's index, which keeps the five bytes Windows leaves undefined as C1 controls). Every
+ * other byte b is the character U+00b.
+ */
+const WINDOWS_1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** zopfli's settings: about 10 s on the build machine, 7% smaller than gzip -9. */
+const ZOPFLI = { numiterations: 15, blocksplittingmax: 0 };
 
 class BuildError extends Error {}
 
@@ -134,34 +161,227 @@ function neutralisedGlue(glue) {
   );
 }
 
-/** The name the glue exports as default (its async init). */
-function initName(glue) {
-  const name =
-    /export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/.exec(glue)?.[1] ??
-    /export\s+default\s+([\w$]+)\s*;/.exec(glue)?.[1];
-  if (!name) fail("cannot find the default export (init) of the wasm-bindgen glue");
+/**
+ * The glue's two functions that its async init uses to start the wasm from bytes: the imports
+ * object, and what is done with the instance. The start-up calls them itself after
+ * `WebAssembly.instantiate`, as that init does, so that the init's other ways of loading
+ * (fetching a URL or a Response) are not in the page at all.
+ */
+const GLUE_IMPORTS = "__wbg_get_imports";
+const GLUE_FINALIZE = "__wbg_finalize_init";
+
+function checkGlueStart(glue) {
+  for (const [name, params] of [[GLUE_IMPORTS, ""], [GLUE_FINALIZE, "instance, module"]]) {
+    const found = glue.match(new RegExp(`\\bfunction ${name}\\(\\s*${params.replace(/ /g, "\\s*")}\\s*\\)`, "g"))?.length ?? 0;
+    if (found !== 1) fail(`expected one function ${name}(${params}) in the wasm-bindgen glue, found ${found}`);
+  }
+}
+
+/** An unsigned LEB128 number at `at` in `bytes`: [value, offset after it]. */
+function readLeb(bytes, at) {
+  let value = 0;
+  let scale = 1;
+  let byte;
+  do {
+    if (at >= bytes.length) fail("the wasm ends inside a number");
+    byte = bytes[at++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+/** `value` as unsigned LEB128. */
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+/** A wasm name (length-prefixed UTF-8) at `at`: [name, offset after it]. */
+function readName(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return [bytes.toString("utf8", start, start + length), start + length];
+}
+
+function nameBytes(name) {
+  const bytes = Buffer.from(name, "utf8");
+  return Buffer.concat([leb(bytes.length), bytes]);
+}
+
+/** The wasm's sections as { id, body }, in order. */
+function wasmSections(wasm) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail("the wasm is not a WebAssembly 1 module");
+  const sections = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [length, start] = readLeb(wasm, at + 1);
+    sections.push({ id, body: wasm.subarray(start, start + length) });
+    at = start + length;
+  }
+  return sections;
+}
+
+/** The import section's entries as { module, name, desc } (desc: the bytes after the names). */
+function readImports(body) {
+  const [count, first] = readLeb(body, 0);
+  const imports = [];
+  let at = first;
+  for (let i = 0; i < count; i += 1) {
+    const [module, afterModule] = readName(body, at);
+    const [name, afterName] = readName(body, afterModule);
+    const kind = body[afterName];
+    if (kind !== 0x00) fail(`the wasm imports ${module}.${name}, which is not a function (kind ${kind})`);
+    const [, end] = readLeb(body, afterName + 1); // the function's type index
+    imports.push({ module, name, desc: body.subarray(afterName, end) });
+    at = end;
+  }
+  if (at !== body.length) fail("the wasm's import section has bytes after its entries");
+  return imports;
+}
+
+/** The export section's entries as { name, desc } (desc: kind and index). */
+function readExports(body) {
+  const [count, first] = readLeb(body, 0);
+  const exports = [];
+  let at = first;
+  for (let i = 0; i < count; i += 1) {
+    const [name, afterName] = readName(body, at);
+    const [, end] = readLeb(body, afterName + 1);
+    exports.push({ name, desc: body.subarray(afterName, end) });
+    at = end;
+  }
+  if (at !== body.length) fail("the wasm's export section has bytes after its entries");
+  return exports;
+}
+
+/** Short names: a, b, ... z, A, ... Z, aa, ab, ... */
+function shortName(index) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  let n = index;
+  do {
+    name = letters[n % letters.length] + name;
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
   return name;
 }
 
-/** The inline module: the glue, then start-up code that inflates and starts the embedded wasm. */
-function inlineModule(glue, packed) {
-  const init = initName(glue);
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The wasm and its glue with short names for what one gives the other: wasm-bindgen names
+ * each import after its binding plus a hash (`__wbg_addEventListener_f2d27251d333a631`), and
+ * its module after the glue's file, and both are written in the wasm and in the glue. Each
+ * import must appear in the glue exactly once, as a key of its imports object, and each export
+ * the glue uses only as `wasm.<name>`; anything else fails the build.
+ */
+function shortenNames(wasm, glue) {
+  const sections = wasmSections(wasm);
+  const importSection = sections.find((section) => section.id === 2);
+  const exportSection = sections.find((section) => section.id === 7);
+  if (!importSection || !exportSection) fail("the wasm has no import or no export section");
+  const imports = readImports(importSection.body);
+  const exports = readExports(exportSection.body);
+
+  const modules = [...new Set(imports.map((entry) => entry.module))];
+  const moduleNames = new Map(modules.map((module, i) => [module, shortName(i)]));
+  for (const [module, short] of moduleNames) {
+    const key = new RegExp(`(["'])${escapeRegExp(module)}\\1(\\s*:)`, "g");
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) fail(`expected the import module "${module}" once as a key in the glue, found ${found}`);
+    glue = glue.replace(key, `"${short}"$2`);
+  }
+  const importNames = new Map();
+  for (const entry of imports) {
+    const names = importNames.get(entry.module) ?? new Map();
+    importNames.set(entry.module, names);
+    if (!names.has(entry.name)) names.set(entry.name, shortName(names.size));
+  }
+  for (const names of importNames.values()) {
+    for (const [name, short] of names) {
+      const anywhere = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, "g");
+      const asKey = new RegExp(`(?<![\\w$.])${escapeRegExp(name)}(\\s*:)`, "g");
+      const found = glue.match(anywhere)?.length ?? 0;
+      if (found !== 1 || (glue.match(asKey)?.length ?? 0) !== 1) {
+        fail(`expected the import ${name} once in the glue, as a key of its imports object; found it ${found} times`);
+      }
+      glue = glue.replace(asKey, `${short}$1`);
+    }
+  }
+  const exportNames = new Map();
+  for (const entry of exports) {
+    const asMember = new RegExp(`(?<![\\w$])wasm\\.${escapeRegExp(entry.name)}(?![\\w$])`, "g");
+    const member = new RegExp(`\\.\\s*${escapeRegExp(entry.name)}(?![\\w$])|\\[\\s*["'\`]${escapeRegExp(entry.name)}["'\`]`, "g");
+    const used = glue.match(asMember)?.length ?? 0;
+    if ((glue.match(member)?.length ?? 0) !== used) fail(`the glue uses the export ${entry.name} other than as wasm.${entry.name}`);
+    if (used === 0) continue;
+    const short = shortName(exportNames.size);
+    exportNames.set(entry.name, short);
+    glue = glue.replace(asMember, `wasm.${short}`);
+  }
+
+  const newImports = Buffer.concat([
+    leb(imports.length),
+    ...imports.map((entry) => Buffer.concat([nameBytes(moduleNames.get(entry.module)), nameBytes(importNames.get(entry.module).get(entry.name)), entry.desc])),
+  ]);
+  const newExports = Buffer.concat([
+    leb(exports.length),
+    ...exports.map((entry) => Buffer.concat([nameBytes(exportNames.get(entry.name) ?? entry.name), entry.desc])),
+  ]);
+  const body = (section) => (section === importSection ? newImports : section === exportSection ? newExports : section.body);
+  const shortened = Buffer.concat([
+    wasm.subarray(0, 8),
+    ...sections.flatMap((section) => [Buffer.from([section.id]), leb(body(section).length), body(section)]),
+  ]);
+  return { wasm: shortened, glue };
+}
+
+/**
+ * The inline module: the glue, then start-up code that inflates the embedded CSS and wasm,
+ * adds the one and starts the other. The payload is PAYLOAD_MARK here; `withPayload` puts the
+ * bytes in.
+ */
+function inlineModule(glue) {
+  checkGlueStart(glue);
   const startup = `
-// Start-up: the WebAssembly module is embedded gzip-compressed as base64, decoded with atob
-// and inflated with the browser's own DecompressionStream (no fetch: the
-// Content-Security-Policy has connect-src 'none').
+// Start-up: the CSS and the WebAssembly module are embedded deflate-compressed, one byte a
+// character of this windows-1252 document, turned back into bytes here and inflated with the
+// browser's own DecompressionStream (no fetch: the Content-Security-Policy has
+// connect-src 'none'). The unpacked bytes are the CSS's length (4 bytes, little-endian), the
+// CSS, and the wasm.
 {
-  const encoded = "${packed.toString("base64")}";
+  const packed = "${PAYLOAD_MARK}";
   try {
     if (typeof DecompressionStream !== "function") {
       throw new Error("this browser cannot unpack the app (it has no DecompressionStream); use a current Chrome, Edge or Firefox");
     }
-    const binary = atob(encoded);
-    const packed = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
-    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    await ${init}({ module_or_path: bytes });
+    if (document.characterSet !== "${CHARSET}") {
+      throw new Error("the file was read as " + document.characterSet + " text, not as ${CHARSET}, which garbles the app inside it; open the file as it was built, not a copy that was re-saved or served as another encoding");
+    }
+    // Bytes 0x80-0x9F decode to these characters; every other byte b to the character b.
+    const high = [${WINDOWS_1252_80_9F.join(", ")}];
+    const byteOf = new Uint8Array(${Math.max(...WINDOWS_1252_80_9F) + 1});
+    for (let b = 0; b < high.length; b += 1) byteOf[high[b]] = 0x80 + b;
+    const deflated = new Uint8Array(packed.length);
+    for (let i = 0; i < packed.length; i += 1) {
+      const c = packed.charCodeAt(i);
+      deflated[i] = c < 0x100 ? c : byteOf[c];
+    }
+    const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    const unpacked = new Uint8Array(await new Response(stream).arrayBuffer());
+    const cssEnd = 4 + new DataView(unpacked.buffer).getUint32(0, true);
+    const style = document.createElement("style");
+    style.textContent = new TextDecoder().decode(unpacked.subarray(4, cssEnd));
+    document.head.append(style);
+    const { instance, module } = await WebAssembly.instantiate(unpacked.subarray(cssEnd), ${GLUE_IMPORTS}());
+    ${GLUE_FINALIZE}(instance, module);
     document.documentElement.dataset.wasm = "started";
   } catch (error) {
     document.documentElement.dataset.wasm = "failed";
@@ -173,23 +393,81 @@ function inlineModule(glue, packed) {
   }
 }
 `;
-  return `${neutralisedGlue(glue).trimEnd()}\n${startup}`;
+  // The module's exports are of no use inline: without them, the minifier drops what the
+  // start-up does not use (the init functions and what only they use).
+  const exports = /^export\s*\{[^}]*\};?[ \t]*$/gm;
+  if ((glue.match(exports)?.length ?? 0) !== 1) fail("expected one export statement in the wasm-bindgen glue");
+  return `${neutralisedGlue(glue.replace(exports, "")).trimEnd()}\n${startup}`;
+}
+
+/** `code` minified by esbuild; ASCII only (esbuild escapes anything else). */
+function minify(code, loader) {
+  try {
+    return transformSync(code, { loader, format: loader === "js" ? "esm" : undefined, minify: true, treeShaking: true, charset: "ascii", legalComments: "none" }).code.trim();
+  } catch (error) {
+    fail(`esbuild could not minify the ${loader}: ${error.message}`);
+  }
+}
+
+/**
+ * The body of a JS template literal (`...`) holding `packed`, as the bytes of the windows-1252
+ * file: one byte a byte, except for what neither HTML nor JS lets stand in a template literal
+ * inside a <script>. NUL (the HTML parser turns it into U+FFFD), CR (the HTML parser turns CR
+ * and CR LF into LF), the backquote, the backslash and "$" before "{" become escapes; so does
+ * "<" before "/", "!" or "s", so that no "</script" or "<!--" can appear. LF stays as it is: a
+ * template literal may hold it, and a copy whose LFs became CR LF still reads the same.
+ */
+function payloadLiteral(packed) {
+  const out = Buffer.alloc(packed.length * 4);
+  let n = 0;
+  const put = (escape) => {
+    n += out.write(escape, n, "latin1");
+  };
+  for (let i = 0; i < packed.length; i += 1) {
+    const byte = packed[i];
+    const next = packed[i + 1];
+    if (byte === 0x00) put(next >= 0x30 && next <= 0x39 ? "\\x00" : "\\0"); // \01 would be octal
+    else if (byte === 0x0d) put("\\r");
+    else if (byte === 0x60) put("\\`");
+    else if (byte === 0x5c) put("\\\\");
+    else if (byte === 0x24 && next === 0x7b) put("\\$");
+    else if (byte === 0x3c && (next === 0x2f || next === 0x21 || next === 0x73 || next === 0x53)) put("\\x3C");
+    else out[n++] = byte;
+  }
+  return out.subarray(0, n);
+}
+
+/** The text a browser reads from windows-1252 `bytes`. */
+function windows1252Text(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    const chunk = bytes.subarray(i, i + 0x8000);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? WINDOWS_1252_80_9F[b - 0x80] : b)));
+  }
+  return text;
+}
+
+/** HTML text with anything outside ASCII written as a character reference. */
+function asciiMarkup(text) {
+  return text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
 }
 
 function escapeAttribute(text) {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
-/** The single HTML document. */
-function assemble(page, css, script) {
-  const hash = createHash("sha256").update(script, "utf8").digest("base64");
+/**
+ * The single HTML document, with PAYLOAD_MARK still in the script; `hash` is the script's. The
+ * CSS is in the payload: the page shows nothing before the app starts, and the script adds the
+ * CSS first.
+ */
+function assemble(page, script, hash) {
   const csp = CSP_TEMPLATE.replace("SCRIPT_HASH", hash);
   const head = [
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">`,
-    '<meta charset="utf-8">',
-    ...page.metas,
-    page.title,
-    `<style>\n${css.trim()}\n</style>`,
+    `<meta charset="${CHARSET}">`,
+    ...page.metas.map(asciiMarkup),
+    asciiMarkup(page.title),
     `<script type="module">${script}</script>`,
   ];
   return [
@@ -198,12 +476,29 @@ function assemble(page, css, script) {
     "<head>",
     ...head,
     "</head>",
-    page.bodyTag,
-    page.body,
+    asciiMarkup(page.bodyTag),
+    asciiMarkup(page.body),
     "</body>",
     "</html>",
     "",
   ].join("\n");
+}
+
+/** The file's bytes: `html` (ASCII) with the payload literal in place of PAYLOAD_MARK. */
+function withPayload(html, literal) {
+  const at = html.indexOf(PAYLOAD_MARK);
+  if (at < 0 || html.indexOf(PAYLOAD_MARK, at + 1) >= 0) fail("expected the payload mark exactly once in the page");
+  if (/[^\x00-\x7f]/.test(html)) fail("the page has a character outside ASCII besides the payload");
+  // Browsers look for the encoding in the first 1024 bytes only.
+  const charset = `<meta charset="${CHARSET}">`;
+  if (html.indexOf(charset) < 0 || html.indexOf(charset) + charset.length > 1024) {
+    fail(`${charset} must end within the first 1024 bytes of the page`);
+  }
+  return Buffer.concat([
+    Buffer.from(html.slice(0, at), "latin1"),
+    literal,
+    Buffer.from(html.slice(at + PAYLOAD_MARK.length), "latin1"),
+  ]);
 }
 
 /** Every way the finished document could still reach another file or the network. */
@@ -266,47 +561,69 @@ function size(bytes) {
   return `${bytes.toLocaleString("en-GB")} B (${(bytes / 1024).toFixed(1)} KiB)`;
 }
 
-function main() {
+async function main() {
   const distDir = resolve(process.argv[2] ?? "dist");
   const output = join(distDir, OUTPUT_NAME);
   if (!existsSync(join(distDir, "index.html"))) fail(`${distDir}/index.html not found: run trunk build first`);
   rmSync(output, { force: true });
 
   const page = readTrunkPage(distDir);
-  const glue = readFileSync(distPath(distDir, page.js), "utf8");
-  const wasm = readFileSync(distPath(distDir, page.wasm));
+  const trunkGlue = readFileSync(distPath(distDir, page.js), "utf8");
+  const trunkWasm = readFileSync(distPath(distDir, page.wasm));
+  const { wasm, glue } = shortenNames(trunkWasm, trunkGlue);
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
-  const packed = gzipSync(wasm, { level: 9 });
-  const script = inlineModule(glue, packed);
+  const minCss = minify(css, "css");
+
+  const minified = minify(inlineModule(glue), "js");
+  const quotedMark = `"${PAYLOAD_MARK}"`;
+  if (minified.split(quotedMark).length !== 2) fail(`the minified script does not hold ${quotedMark} exactly once`);
+  const script = minified.replace(quotedMark, `\`${PAYLOAD_MARK}\``);
   // The HTML parser would end or garble an inline script at these; JS cannot be escaped safely.
   const unsafe = /<\/script|<script|<!--/i.exec(script);
   if (unsafe) fail(`the script contains "${unsafe[0]}", which cannot be inlined in HTML`);
-  if (/<\/style/i.test(css)) fail('the CSS contains "</style", which cannot be inlined in HTML');
-  const html = assemble(page, css, script);
 
-  const found = problems(html.replace(packed.toString("base64"), () => PAYLOAD_MARK), distDir);
+  const cssBytes = Buffer.from(minCss, "utf8");
+  const cssLength = Buffer.alloc(4);
+  cssLength.writeUInt32LE(cssBytes.length);
+  const unpacked = Buffer.concat([cssLength, cssBytes, wasm]);
+  const packed = Buffer.from(await zopfli.deflateAsync(unpacked, ZOPFLI));
+  const literal = payloadLiteral(packed);
+  // The script as the browser reads it, and so as CSP hashes it (in UTF-8).
+  const [before, after] = script.split(PAYLOAD_MARK);
+  const scriptText = before + windows1252Text(literal) + after;
+  if (/<\/script|<!--/i.test(scriptText)) fail("the script with its payload would not stay one script");
+  const hash = createHash("sha256").update(scriptText, "utf8").digest("base64");
+
+  const html = assemble(page, script, hash);
+  // The CSS is checked as if it were inline: it becomes a <style> in the page.
+  const found = problems(html.replace("</head>", () => `<style>${minCss}</style>\n</head>`), distDir);
   if (found.length > 0) fail(`the single file would not be self-contained:\n  - ${found.join("\n  - ")}`);
 
-  writeFileSync(output, html);
+  writeFileSync(output, withPayload(html, literal));
 
   const used = new Set(["index.html", OUTPUT_NAME, ...[page.js, page.wasm, ...page.css.map((s) => s.href)].map((h) => h.replace(/^\.?\/+/, ""))]);
   const unused = readdirSync(distDir).filter((name) => !used.has(name));
-  const log = (label, value) => console.log(`  ${label.padEnd(22)} ${value}`);
+  const log = (label, value) => console.log(`  ${label.padEnd(26)} ${value}`);
   console.log(`single-file: wrote ${output}`);
-  log("wasm", size(wasm.length));
-  log("wasm, gzip -9", size(gzipSync(wasm, { level: 9 }).length));
-  log("JS glue", size(Buffer.byteLength(glue)));
+  log("wasm", size(trunkWasm.length));
+  log("  with short names", size(wasm.length));
+  log("  gzip -9", size(gzipSync(wasm, { level: 9 }).length));
+  log("JS glue", size(Buffer.byteLength(trunkGlue)));
+  log("script, minified", `${size(Buffer.byteLength(script) - quotedMark.length)} (without the payload)`);
   log("CSS", size(Buffer.byteLength(css)));
+  log("CSS, minified", size(cssBytes.length));
+  log("payload (CSS, wasm)", `${size(unpacked.length)}, deflated (zopfli) ${size(packed.length)}`);
+  log("  in the page (escaped)", size(literal.length));
   log("matrix-explorer.html", size(statSync(output).size));
-  log("  gzip -9", size(gzipSync(html, { level: 9 }).length));
   for (const name of unused) console.log(`  note: dist/${name} is not part of the single file`);
-  for (const url of urlsInWasm(wasm)) console.log(`  note: the wasm contains the text ${url} (never fetched: connect-src 'none')`);
+  for (const url of urlsInWasm(trunkWasm)) console.log(`  note: the wasm contains the text ${url} (never fetched: connect-src 'none')`);
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
-  if (!(error instanceof BuildError)) throw error;
-  console.error(`single-file: error: ${error.message}`);
+  // Reported here, not left uncaught: zopfli's emscripten runtime rethrows uncaught errors
+  // with its own minified source.
+  console.error(error instanceof BuildError ? `single-file: error: ${error.message}` : error);
   process.exitCode = 1;
 }

@@ -114,7 +114,9 @@ pub fn decode_link<'m>(
         .map_err(|_| LinkError::Damaged)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PAYLOAD_BYTES)
         .map_err(|_| LinkError::Damaged)?;
-    let payload: Payload = serde_json::from_slice(&json).map_err(|_| LinkError::Damaged)?;
+    // As text, like every other JSON the app reads (one JSON reader in the wasm, not two).
+    let json = std::str::from_utf8(&json).map_err(|_| LinkError::Damaged)?;
+    let payload: Payload = serde_json::from_str(json).map_err(|_| LinkError::Damaged)?;
     let (index, matrix) = published
         .into_iter()
         .enumerate()

@@ -4,8 +4,8 @@
 use super::csv::MAX_CRITERIA;
 use crate::model::Matrix;
 use crate::state::AppState;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -99,7 +99,172 @@ pub struct Loaded {
     pub saved_at: String,
 }
 
+/// The first reading of the text: any JSON value, read and checked the way a
+/// `serde_json::Value` is read (every string's escapes included), keeping only what this
+/// says of it. As a `DeserializeSeed`, it reads one value.
+#[derive(Clone, Copy)]
+enum Keep {
+    /// Nothing: the value is only checked.
+    Nothing,
+    /// A string's text or a whole number that fits `u64`, as `Value::as_str` and
+    /// `Value::as_u64` would give them: an envelope field.
+    Field,
+    /// An object's envelope fields: the whole text.
+    Envelope,
+}
+
+/// What `Keep` kept.
+enum Kept {
+    Str(String),
+    U64(u64),
+    Envelope(Box<Envelope>),
+    Other,
+}
+
+/// The envelope's fields. A field given twice counts by its last value, as in a
+/// `serde_json::Value` map.
+#[derive(Default)]
+struct Envelope {
+    app: Option<Kept>,
+    schema_version: Option<Kept>,
+    saved_at: Option<Kept>,
+    /// How many `data` fields there are.
+    data: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Keep {
+    type Value = Kept;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Kept, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Keep {
+    type Value = Kept;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Kept, E> {
+        Ok(Kept::Other)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Kept, E> {
+        Ok(Kept::Other)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Kept, E> {
+        Ok(match self {
+            Keep::Field => Kept::U64(value),
+            _ => Kept::Other,
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Kept, E> {
+        Ok(Kept::Other)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Kept, E> {
+        Ok(match self {
+            Keep::Field => Kept::Str(value.to_owned()),
+            _ => Kept::Other,
+        })
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Kept, E> {
+        Ok(Kept::Other)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kept, A::Error> {
+        while seq.next_element_seed(Keep::Nothing)?.is_some() {}
+        Ok(Kept::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kept, A::Error> {
+        if !matches!(self, Keep::Envelope) {
+            while map.next_key_seed(Keep::Nothing)?.is_some() {
+                map.next_value_seed(Keep::Nothing)?;
+            }
+            return Ok(Kept::Other);
+        }
+        let mut envelope = Envelope::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let field = match key.as_str() {
+                "app" => &mut envelope.app,
+                "schemaVersion" => &mut envelope.schema_version,
+                "savedAt" => &mut envelope.saved_at,
+                other => {
+                    map.next_value_seed(Keep::Nothing)?;
+                    envelope.data += usize::from(other == "data");
+                    continue;
+                }
+            };
+            *field = Some(map.next_value_seed(Keep::Field)?);
+        }
+        Ok(Kept::Envelope(Box::new(envelope)))
+    }
+}
+
+/// The second reading, once the text is known to be a workspace: the state in its last
+/// `data` field (the one a `serde_json::Value` map keeps when a field is given twice), of
+/// `count`.
+struct LastData {
+    count: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for LastData {
+    type Value = Option<AppState>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LastData {
+    type Value = Option<AppState>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a workspace")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut seen = 0;
+        let mut state = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "data" {
+                seen += 1;
+                if seen == self.count {
+                    state = Some(map.next_value()?);
+                    continue;
+                }
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(state)
+    }
+}
+
+/// The state in `text`, a workspace with `count` `data` fields; the reason alone when it
+/// does not read, as for a value already read (where in the file is of no use to its reader).
+fn read_state(text: &str, count: usize) -> Result<AppState, WorkspaceError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let state = LastData { count }
+        .deserialize(&mut deserializer)
+        .and_then(|state| deserializer.end().map(|()| state))
+        .map_err(|e| {
+            let message = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            WorkspaceError::Damaged(message.strip_suffix(&at).unwrap_or(&message).to_owned())
+        })?;
+    state.ok_or_else(|| WorkspaceError::Damaged("it holds no data".to_owned()))
+}
+
 /// Reads a workspace written by `encode_workspace` of this or an earlier schema version.
+///
+/// The text is read twice, straight into the types (no `serde_json::Value` tree in between):
+/// first as any JSON, for the envelope and to refuse text that is not JSON, then the state.
 ///
 /// # Errors
 /// A `WorkspaceError` saying why, when the text is empty, not JSON, cut short, not a
@@ -108,44 +273,48 @@ pub fn decode_workspace(text: &str) -> Result<Loaded, WorkspaceError> {
     if text.trim().is_empty() {
         return Err(WorkspaceError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| WorkspaceError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        truncated: e.is_eof(),
-    })?;
-    let Value::Object(mut envelope) = value else {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let outline = Keep::Envelope
+        .deserialize(&mut deserializer)
+        .and_then(|outline| deserializer.end().map(|()| outline))
+        .map_err(|e| WorkspaceError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            truncated: e.is_eof(),
+        })?;
+    let Kept::Envelope(envelope) = outline else {
         return Err(WorkspaceError::NotAWorkspace);
     };
-    if envelope.get("app").and_then(Value::as_str) != Some(APP_ID) {
+    if !matches!(&envelope.app, Some(Kept::Str(app)) if app == APP_ID) {
         return Err(WorkspaceError::NotAWorkspace);
     }
-    let version = envelope
-        .get("schemaVersion")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| WorkspaceError::Damaged("it has no schema version".to_owned()))?;
+    let Some(Kept::U64(version)) = envelope.schema_version else {
+        return Err(WorkspaceError::Damaged(
+            "it has no schema version".to_owned(),
+        ));
+    };
     if version > SCHEMA_VERSION {
         return Err(WorkspaceError::FutureVersion(version));
     }
-    let saved_at = envelope
-        .get("savedAt")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let data = envelope
-        .remove("data")
-        .ok_or_else(|| WorkspaceError::Damaged("it holds no data".to_owned()))?;
-    let data = migrate(version, data)?;
-    let state: AppState =
-        serde_json::from_value(data).map_err(|e| WorkspaceError::Damaged(e.to_string()))?;
+    let saved_at = match envelope.saved_at {
+        Some(Kept::Str(saved_at)) => saved_at,
+        _ => String::new(),
+    };
+    if envelope.data == 0 {
+        return Err(WorkspaceError::Damaged("it holds no data".to_owned()));
+    }
+    migrate(version)?;
+    let state = read_state(text, envelope.data)?;
     check(&state)?;
     Ok(Loaded { state, saved_at })
 }
 
-/// Brings `data` of schema `version` up to the current schema. Version 1 is current; each
-/// later version adds one step here, with a fixture of the version before it in tests/.
-fn migrate(version: u64, data: Value) -> Result<Value, WorkspaceError> {
+/// Checks that `version` is one the current schema can be read from. Version 1 is current;
+/// a later version adds one step here that reads the older schema's own types and converts
+/// them, with a fixture of the version before it in tests/.
+fn migrate(version: u64) -> Result<(), WorkspaceError> {
     match version {
-        1 => Ok(data),
+        1 => Ok(()),
         other => Err(WorkspaceError::Damaged(format!(
             "schema version {other} is not one this app ever wrote"
         ))),

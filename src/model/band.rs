@@ -48,8 +48,10 @@ impl fmt::Display for Band {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Thresholds {
     /// Lowest total that is Amber.
+    #[serde(deserialize_with = "super::number::exact_f64")]
     pub amber: f64,
     /// Lowest total that is Red.
+    #[serde(deserialize_with = "super::number::exact_f64")]
     pub red: f64,
 }
 

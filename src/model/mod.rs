@@ -3,6 +3,7 @@
 
 mod band;
 mod matrix;
+mod number;
 mod scenario;
 mod score;
 mod settings;

@@ -1,12 +1,13 @@
 //! The what-if inputs: criterion weights, rescaling, thresholds and the unknown-score policy.
 
+use super::number::ExactF64;
 use super::{Matrix, Thresholds};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A criterion weight: finite, between 0 and `Weight::MAX`.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
-#[serde(try_from = "f64", into = "f64")]
+#[serde(try_from = "ExactF64", into = "f64")]
 pub struct Weight(f64);
 
 impl Weight {
@@ -45,6 +46,13 @@ impl TryFrom<f64> for Weight {
     type Error = String;
     fn try_from(value: f64) -> Result<Self, Self::Error> {
         Weight::new(value).ok_or_else(|| format!("weight must be between 0 and {}", Weight::MAX))
+    }
+}
+
+impl TryFrom<ExactF64> for Weight {
+    type Error = String;
+    fn try_from(value: ExactF64) -> Result<Self, Self::Error> {
+        Weight::try_from(value.0)
     }
 }
 

@@ -69,16 +69,20 @@ export async function openBrowser(defer) {
   return context;
 }
 
-/** The built page's HTML; fails with a hint when it has not been built. */
+/**
+ * The built page's HTML, one character a byte (latin1), so that it is written back unchanged:
+ * the page is windows-1252 with the compressed app embedded byte for byte, and reading it as
+ * UTF-8 would garble it. Fails with a hint when it has not been built.
+ */
 export async function builtPage() {
   assert.ok(existsSync(PAGE), `${PAGE} does not exist: run \`make dist\` first`);
-  return readFile(PAGE, "utf8");
+  return readFile(PAGE, "latin1");
 }
 
 /** Writes `html` (default: the built page) as matrix-explorer.html in a fresh temp folder; returns its file:// URL. */
 export async function copyPage(defer, html) {
   const path = join(await tempFolder(defer, "page"), "matrix-explorer.html");
-  await writeFile(path, html ?? (await builtPage()));
+  await writeFile(path, html ?? (await builtPage()), "latin1");
   return pathToFileURL(path).href;
 }
 
