@@ -9,8 +9,9 @@
 #   chromium, chromium-driver            apt-get
 #   poppler-utils (pdftotext, pdftoppm)  apt-get
 #   wasm-opt (binaryen), esbuild,        npm ci, versions pinned in package-lock.json
-#   @gfx/zopfli, playwright-core
+#   @gfx/zopfli, playwright-core, puppeteer-core
 #   the crates in Cargo.lock             cargo fetch --locked
+#   firefox-esr (with --bench only)      apt-get: `make bench` times the file's start in it too
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -104,8 +105,11 @@ missing=()
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 # pdftotext and pdftoppm read the printed board pack in the browser suite.
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+if [ "${1:-}" = "--bench" ] && ! [ -x /usr/bin/firefox-esr ]; then
+  missing+=(firefox-esr)
+fi
 if [ "${#missing[@]}" -eq 0 ]; then
-  say "skip: chromium, chromium-driver and poppler-utils are installed"
+  say "skip: the browsers and poppler-utils are installed"
 else
   apt_install "${missing[@]}"
 fi
