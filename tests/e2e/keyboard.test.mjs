@@ -154,3 +154,36 @@ test("the focused cell is never hidden under the pinned columns or the header, a
       assert.deepEqual(hidden, [], `at ${width}x${height}, ${zoom * 100}%`);
     }
   }));
+
+test("the skip links come first and take the keyboard to the ranked list and into the grid", async () =>
+  withCleanup(async (defer) => {
+    const { page } = await openAsb(defer);
+    const focused = () => page.evaluate(() => ({
+      id: document.activeElement?.id ?? "",
+      text: document.activeElement?.textContent?.trim() ?? "",
+      inGrid: Boolean(document.activeElement?.closest("table.matrix")),
+    }));
+
+    // From the top of a freshly opened page, the first Tab reaches "Skip to ranked priorities".
+    const fromTheTop = async () => {
+      await page.reload();
+      await page.locator("table.matrix tr.item-row").first().waitFor();
+    };
+    await fromTheTop();
+    await page.keyboard.press("Tab");
+    assert.equal((await focused()).text, "Skip to ranked priorities");
+    await page.keyboard.press("Enter");
+    assert.equal((await focused()).id, "priorities-heading");
+
+    // The second Tab from the top reaches "Skip to the matrix", which lands on the grid's one
+    // tab stop; Tab then leaves the grid at once.
+    await fromTheTop();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    assert.equal((await focused()).text, "Skip to the matrix");
+    await page.keyboard.press("Enter");
+    const inGrid = await focused();
+    assert.ok(inGrid.inGrid && inGrid.id.startsWith("cell-"), `focus went to ${JSON.stringify(inGrid)}`);
+    await page.keyboard.press("Tab");
+    assert.equal((await focused()).inGrid, false, "the grid holds one tab stop");
+  }));
