@@ -45,7 +45,6 @@ test-e2e: dist
 # Engine and import timings natively, then what a user feels in the browser (the standalone
 # file in headless Chromium beside a plain page, and a generated 50,000-item matrix).
 bench: dist
-	scripts/setup.sh --bench
 	cargo bench --locked
 	cargo run --quiet --locked --release --example generate_matrix -- --items 50000 --groups 700 --categories-per-group 70 --out target/bench-50k.csv
 	node scripts/bench-browser.mjs dist/matrix-explorer.html target/bench-50k.csv

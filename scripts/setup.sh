@@ -11,7 +11,7 @@
 #   wasm-opt (binaryen), esbuild,        npm ci, versions pinned in package-lock.json
 #   @gfx/zopfli, playwright-core, puppeteer-core
 #   the crates in Cargo.lock             cargo fetch --locked
-#   firefox-esr (with --bench only)      apt-get: `make bench` times the file's start in it too
+#   firefox-esr                          apt-get: the browser suite and `make bench` run the file in it too
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -105,9 +105,7 @@ missing=()
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 # pdftotext and pdftoppm read the printed board pack in the browser suite.
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
-if [ "${1:-}" = "--bench" ] && ! [ -x /usr/bin/firefox-esr ]; then
-  missing+=(firefox-esr)
-fi
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 if [ "${#missing[@]}" -eq 0 ]; then
   say "skip: the browsers and poppler-utils are installed"
 else
