@@ -567,3 +567,21 @@ fn swapping_performance_and_trends_in_one_crime_row_is_caught() {
         "only the swapped cells of that row are reported"
     );
 }
+
+#[test]
+fn each_seed_matrix_names_its_criteria_and_finds_its_public_concern_column() {
+    let matrices = seed_matrices().expect("the seed loads");
+    for matrix in &matrices {
+        let column = matrix.public_concern_column();
+        // ASB prints its own column; crime prints risk to quality of life and public concern
+        // as one merged column.
+        assert!(
+            matrix.criterion_name(column).contains("Public concern"),
+            "{}: {}",
+            matrix.title,
+            matrix.criterion_name(column)
+        );
+        assert_eq!(matrix.criterion_name(0), matrix.criteria[0].name);
+        assert_eq!(matrix.criterion_name(matrix.criteria.len()), "");
+    }
+}

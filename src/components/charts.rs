@@ -29,11 +29,7 @@ pub fn counts_chart(props: &ChartsProps, column: usize) -> Html {
     let items = props.matrix.items.len();
     let columns = count_columns(&steps, Weight::MAX, items, WIDTH, HEIGHT);
     let now = x_of(props.settings.weight(column).get(), Weight::MAX, WIDTH);
-    let name = props
-        .matrix
-        .criteria
-        .get(column)
-        .map_or("", |c| c.name.as_str());
+    let name = props.matrix.criterion_name(column);
     let (from, to) = red_set_interval(&props.matrix, &props.settings, column);
     let id = |name: &str| format!("{}{name}", props.id_prefix);
     let description = steps

@@ -37,13 +37,6 @@ fn bar(props: &ExplanationProps, explanation: &Explanation) -> Html {
             </g>
         }
     };
-    let name = |c: usize| {
-        props
-            .matrix
-            .criteria
-            .get(c)
-            .map_or(String::new(), |c| c.name.clone())
-    };
     html! {
         <svg class="stacked-bar" viewBox={format!("0 0 {WIDTH} {}", BAR + 34.0)} role="img" aria-labelledby="why-bar-title why-bar-desc">
             <title id="why-bar-title">{ format!("{}: each criterion's points, against the thresholds", props.matrix.items.get(explanation.item).map_or("", |i| i.name.as_str())) }</title>
@@ -61,10 +54,10 @@ fn bar(props: &ExplanationProps, explanation: &Explanation) -> Html {
                         fill={if s.unattributed { Some("url(#hatch)") } else { None }} />
                     if s.rect.width > 28.0 {
                         <text class="segment-label" x={(s.rect.x + s.rect.width / 2.0).to_string()} y={(BAR / 2.0 + 5.0).to_string()} text-anchor="middle">
-                            { initials(&name(s.criterion), s.rect.width) }
+                            { initials(props.matrix.criterion_name(s.criterion), s.rect.width) }
                         </text>
                     }
-                    <title>{ format!("{}: {} points", name(s.criterion), format_total(explanation.contributions.get(s.criterion).map_or(0.0, |c| c.points))) }</title>
+                    <title>{ format!("{}: {} points", props.matrix.criterion_name(s.criterion), format_total(explanation.contributions.get(s.criterion).map_or(0.0, |c| c.points))) }</title>
                 </g>
             }) }
             { line(t.amber, format!("Amber {}", format_total(t.amber)), "amber") }
@@ -86,11 +79,7 @@ fn initials(name: &str, width: f64) -> String {
 }
 
 fn flip_row(props: &ExplanationProps, points: &FlipPoints) -> Html {
-    let name = props
-        .matrix
-        .criteria
-        .get(points.criterion)
-        .map_or("", |c| c.name.as_str());
+    let name = props.matrix.criterion_name(points.criterion);
     let now = props.settings.weight(points.criterion).get();
     let up = points.above.map_or_else(
         || format!("never up to {}", Weight::MAX),
@@ -137,13 +126,6 @@ pub fn explanation_panel(props: &ExplanationProps) -> Html {
     let close = props
         .on_action
         .reform(|_: MouseEvent| Action::ItemSelected(None));
-    let criterion = |c: usize| {
-        props
-            .matrix
-            .criteria
-            .get(c)
-            .map_or(String::new(), |c| c.name.clone())
-    };
     html! {
         <section class="explanation" aria-labelledby="why-heading">
             <div class="explanation-head">
@@ -159,7 +141,7 @@ pub fn explanation_panel(props: &ExplanationProps) -> Html {
                 <tbody>
                 { for explanation.contributions.iter().map(|c| html! {
                     <tr class={classes!(c.unattributed.then_some("unattributed"))}>
-                        <th scope="row">{ if c.unattributed { "Unattributed points (not a criterion)".to_owned() } else { criterion(c.criterion) } }</th>
+                        <th scope="row">{ if c.unattributed { "Unattributed points (not a criterion)".to_owned() } else { props.matrix.criterion_name(c.criterion).to_owned() } }</th>
                         <td>{ c.score.to_string() }</td><td>{ format_total(c.value) }</td>
                         <td>{ format!("×{}", format_total(c.multiplier)) }</td><td>{ format_total(c.points) }</td>
                     </tr>
@@ -177,7 +159,7 @@ pub fn explanation_panel(props: &ExplanationProps) -> Html {
             } else {
                 <ul class="why-score-flips">
                     { for explanation.score_flips.iter().map(|f| html! {
-                        <li>{ format!("{} {} → {} makes it {}", criterion(f.criterion), f.from, f.to, f.band) }</li>
+                        <li>{ format!("{} {} → {} makes it {}", props.matrix.criterion_name(f.criterion), f.from, f.to, f.band) }</li>
                     }) }
                 </ul>
             }

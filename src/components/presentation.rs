@@ -127,11 +127,7 @@ fn slide_decisions(props: &PresentationProps) -> Html {
 
 fn slide_what_if(props: &PresentationProps, evaluation: &Evaluation) -> Html {
     let matrix = &props.matrix;
-    let concern = matrix
-        .criteria
-        .iter()
-        .position(|c| c.name.to_lowercase().contains("public concern"))
-        .unwrap_or(0);
+    let concern = matrix.public_concern_column();
     let mut doubled = props.settings.clone();
     if let (Some(slot), Some(two)) = (doubled.weights.get_mut(concern), Weight::new(2.0)) {
         *slot = two;

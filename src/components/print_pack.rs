@@ -132,11 +132,7 @@ fn charts(state: &MatrixState, evaluation: Rc<Evaluation>) -> Html {
                 .replace(|c: char| !c.is_alphanumeric(), "")
         )),
     };
-    let column = matrix
-        .criteria
-        .iter()
-        .position(|c| c.name.to_lowercase().contains("public concern"))
-        .unwrap_or(0);
+    let column = matrix.public_concern_column();
     html! {
         <div class="print-charts">
             <h3>{ "Charts" }</h3>

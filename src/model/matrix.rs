@@ -130,6 +130,19 @@ impl Matrix {
         self.scored_criteria() * usize::from(super::MAX_SCORE)
     }
 
+    /// The name of criterion `c`, or "" when there is none.
+    pub fn criterion_name(&self, c: usize) -> &str {
+        self.criteria.get(c).map_or("", |c| c.name.as_str())
+    }
+
+    /// The public concern column (the what-if the document invites), else the first.
+    pub fn public_concern_column(&self) -> usize {
+        self.criteria
+            .iter()
+            .position(|c| c.name.to_lowercase().contains("public concern"))
+            .unwrap_or(0)
+    }
+
     /// True when the matrix has an unattributed column.
     pub fn has_unattributed(&self) -> bool {
         self.criteria
