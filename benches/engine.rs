@@ -1,12 +1,12 @@
 //! `make bench`: how fast the engine re-bands 1k, 10k and 50k-item synthetic matrices after a
-//! weight change (`evaluate_with` over the matrix's `Layout`), beside a plain loop over the same
-//! data laid out flat; how long laying a matrix out and `evaluate` in one call take; and how long
+//! weight change (`reband`, and the whole `evaluate_with`, over the matrix's `Layout`), beside a
+//! plain loop over the same data laid out flat; how long laying a matrix out and `evaluate` in one call take; and how long
 //! the audit, the priority comparison and the table rows take.
 
 use matrix_explorer::data::{seed_matrices, synthetic_matrix};
 use matrix_explorer::engine::{
-    audit, band_of, compare_priorities, effective_multipliers, evaluate, evaluate_with, snap,
-    table_rows, Layout,
+    audit, band_of, compare_priorities, effective_multipliers, evaluate, evaluate_with, reband,
+    snap, table_rows, Layout,
 };
 use matrix_explorer::model::{Band, Matrix, Score, Settings, Weight};
 use std::hint::black_box;
@@ -108,7 +108,10 @@ fn reband_row(label: &str, matrix: &Matrix) {
         black_box(Layout::new(black_box(matrix)));
     });
     let layout = Rc::new(Layout::new(matrix));
-    let reband = median(|| {
+    let banding = median(|| {
+        black_box(reband(black_box(&layout), black_box(&settings)));
+    });
+    let whole = median(|| {
         black_box(evaluate_with(black_box(&layout), black_box(&settings)));
     });
     let bare = Rc::new(Layout::new(&ungrouped(matrix)));
@@ -147,15 +150,23 @@ fn reband_row(label: &str, matrix: &Matrix) {
                 && band == band_of(total, &settings.thresholds)
         });
     assert!(same, "the plain loop and the engine disagree on {label}");
+    let rebanded = reband(&layout, &settings);
+    let same = out
+        .iter()
+        .zip(rebanded.totals().iter().zip(rebanded.bands()))
+        .all(|(&(total, band), (t, b))| total.to_bits() == t.to_bits() && band == b);
+    assert!(same, "the plain loop and the re-band disagree on {label}");
     let ratio = |d: Duration| d.as_secs_f64() / plain.as_secs_f64();
     println!(
-        "{label:<28} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8.1}x {:>8.1}x",
-        micros(reband),
-        micros(reband.saturating_sub(no_subtotals)),
+        "{label:<28} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8.1}x {:>8.1}x {:>8.1}x",
         micros(plain),
+        micros(banding),
+        micros(whole),
+        micros(whole.saturating_sub(no_subtotals)),
         micros(laying_out),
         micros(one_call),
-        ratio(reband),
+        ratio(banding),
+        ratio(whole),
         ratio(one_call),
     );
 }
@@ -216,14 +227,16 @@ fn main() {
     .collect();
     println!("Re-band after a weight change (median µs; release build)");
     println!(
-        "{:<28} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "{:<28} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "items (groups x categories)",
-        "re-band",
-        "subtotal",
         "plain",
+        "re-band",
+        "whole",
+        "subtotal",
         "layout",
         "evaluate",
         "reb/pl",
+        "whole/pl",
         "eval/pl"
     );
     for (label, matrix) in &cases {
@@ -239,14 +252,16 @@ fn main() {
         other_row(label, matrix);
     }
     println!();
-    println!("re-band: evaluate_with over the matrix's layout, made beforehand: totals, bands,");
-    println!("'?' ranges, ranks, subtotals, counts; what a weight or threshold change costs.");
-    println!("subtotal: re-band less the re-band of the same items without groups or categories.");
     println!(
         "plain: a hand-written loop over the scores laid out flat ([f64; 7] per item) and the"
     );
-    println!("multipliers: each snapped total and band into a preallocated Vec, checked equal to");
-    println!("the engine's. layout: Layout::new, once per matrix (and per score edit).");
-    println!("evaluate: evaluate(matrix, settings), the layout and the re-band in one call.");
-    println!("reb/pl and eval/pl: re-band, and evaluate, over the plain loop.");
+    println!("multipliers: each snapped total and band into a preallocated Vec.");
+    println!("re-band: reband over the matrix's layout, made beforehand: each total and band and");
+    println!("the counts per band, checked equal to the plain loop's (the same work).");
+    println!("whole: evaluate_with over the layout: the re-band, then ranks, '?' ranges and");
+    println!("subtotals; what a weight or threshold change costs.");
+    println!("subtotal: whole less whole for the same items without groups or categories.");
+    println!("layout: Layout::new, once per matrix (and per score edit).");
+    println!("evaluate: evaluate(matrix, settings), the layout and the whole in one call.");
+    println!("reb/pl, whole/pl and eval/pl: re-band, whole and evaluate over the plain loop.");
 }

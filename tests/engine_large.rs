@@ -4,11 +4,11 @@
 
 use matrix_explorer::data::synthetic_matrix;
 use matrix_explorer::engine::{
-    audit, band_of, effective_multipliers, evaluate, evaluate_with, item_total, rank, snap,
+    audit, band_of, effective_multipliers, evaluate, evaluate_with, item_total, rank, reband, snap,
     table_rows, Evaluation, Layout, Rank, SubtotalLevel, TableRow,
 };
 use matrix_explorer::model::{
-    CategoryInfo, Criterion, CriterionKind, Item, Matrix, Score, Settings, Thresholds,
+    Band, CategoryInfo, Criterion, CriterionKind, Item, Matrix, Score, Settings, Thresholds,
     UnknownPolicy, Weight,
 };
 use std::cmp::Ordering;
@@ -417,6 +417,13 @@ fn one_layout_under_many_settings_gives_what_evaluate_gives() {
                 let reused = evaluate_with(&layout, &settings);
                 assert_eq!(reused, check(&matrix, &settings));
                 assert!(Rc::ptr_eq(&reused.layout, &layout));
+                // The re-band alone gives the same totals, bands and counts.
+                let rebanded = reband(&layout, &settings);
+                let totals: Vec<f64> = reused.items.iter().map(|r| r.total).collect();
+                let bands: Vec<Band> = reused.items.iter().map(|r| r.band).collect();
+                assert_eq!(rebanded.totals(), totals.as_slice());
+                assert_eq!(rebanded.bands().collect::<Vec<_>>(), bands);
+                assert_eq!(rebanded.counts(), reused.counts);
             }
         }
     }

@@ -122,8 +122,41 @@ pub fn evaluate(matrix: &Matrix, settings: &Settings) -> Evaluation {
     evaluate_with(&Rc::new(Layout::new(matrix)), settings)
 }
 
-/// Scores every item of the matrix `layout` was made from under `settings`, as `evaluate`.
-pub fn evaluate_with(layout: &Rc<Layout>, settings: &Settings) -> Evaluation {
+/// The re-band itself: each item's total and band under some settings, and the items per
+/// band. The first step of `evaluate_with`, which goes on to rank the items, give the '?'
+/// ranges and add up the subtotals.
+#[derive(Debug, Clone)]
+pub struct Rebanded {
+    multipliers: Vec<f64>,
+    terms: Terms,
+    bands: Bands,
+    /// Each total as a whole number of millionths.
+    micros: Vec<f64>,
+    totals: Vec<f64>,
+    /// Each item's result, but its rank and range.
+    items: Vec<ItemResult>,
+    counts: BandCounts,
+}
+
+impl Rebanded {
+    /// Each item's total, in matrix order.
+    pub fn totals(&self) -> &[f64] {
+        &self.totals
+    }
+
+    /// Each item's band, in matrix order.
+    pub fn bands(&self) -> impl Iterator<Item = Band> + '_ {
+        self.items.iter().map(|item| item.band)
+    }
+
+    /// How many items are in each band.
+    pub fn counts(&self) -> BandCounts {
+        self.counts
+    }
+}
+
+/// Each item of the matrix `layout` was made from, totalled and banded under `settings`.
+pub fn reband(layout: &Layout, settings: &Settings) -> Rebanded {
     let multipliers = kind_multipliers(settings, layout.kinds.iter().copied());
     let terms = Terms::new(&multipliers, layout.unknown, layout.lead_columns);
     let bands = Bands::new(&settings.thresholds);
@@ -141,7 +174,29 @@ pub fn evaluate_with(layout: &Rc<Layout>, settings: &Settings) -> Evaluation {
             }
         }),
     };
-    let (mut items, counts) = results(&totals, &layout.unknowns, &bands);
+    let (items, counts) = results(&totals, &layout.unknowns, &bands);
+    Rebanded {
+        multipliers,
+        terms,
+        bands,
+        micros,
+        totals,
+        items,
+        counts,
+    }
+}
+
+/// Scores every item of the matrix `layout` was made from under `settings`, as `evaluate`.
+pub fn evaluate_with(layout: &Rc<Layout>, settings: &Settings) -> Evaluation {
+    let Rebanded {
+        multipliers,
+        terms,
+        bands,
+        micros,
+        totals,
+        mut items,
+        counts,
+    } = reband(layout, settings);
     // Totals whose millionths are all below this size add up exactly.
     let limit = EXACT_MICROS / micros.len().max(1) as f64;
     let bounds = bounds_within(&micros, limit);
@@ -295,6 +350,7 @@ fn add_ranges(items: &mut [ItemResult], layout: &Layout, terms: &Terms, bands: &
 
 /// Each criterion's term for each score code: the score times the criterion's multiplier,
 /// with '?' as 0 and, beside it, as 4; and the sums of the terms of the leading criteria.
+#[derive(Debug, Clone)]
 struct Terms {
     /// Per criterion after the leading ones, `stride` pairs (with '?' as 0, with '?' as 4),
     /// one per code.
@@ -433,6 +489,7 @@ fn subtotals(headings: &Headings, micros: Option<&[f64]>, totals: &[f64]) -> Vec
 }
 
 /// `band_of` with the thresholds snapped once rather than for every total.
+#[derive(Debug, Clone)]
 struct Bands {
     thresholds: Thresholds,
     amber: f64,

@@ -24,7 +24,8 @@ pub use changes::{
     BandChanges, Minutes,
 };
 pub use evaluate::{
-    evaluate, evaluate_with, BandCounts, Evaluation, ItemResult, Subtotal, TotalRange,
+    evaluate, evaluate_with, reband, BandCounts, Evaluation, ItemResult, Rebanded, Subtotal,
+    TotalRange,
 };
 pub use explain::{explain, Contribution, Explanation};
 pub use layout::Layout;
