@@ -1,8 +1,11 @@
 //! "What changed" on the seed ASB matrix, worked out by hand, and the text for the minutes.
 
-use matrix_explorer::data::seed_matrices;
-use matrix_explorer::engine::{band_changes, change_line, evaluate, weighting_sentence, Minutes};
-use matrix_explorer::model::{Matrix, Settings, Weight};
+use matrix_explorer::data::{seed_matrices, synthetic_matrix};
+use matrix_explorer::engine::{
+    announcement, band_changes, change_line, evaluate, thousands, weighting_sentence, BandChange,
+    Evaluation, Minutes, ANNOUNCED,
+};
+use matrix_explorer::model::{Matrix, Settings, Thresholds, Weight};
 
 fn asb() -> Matrix {
     seed_matrices().expect("seed parses").remove(1)
@@ -111,4 +114,74 @@ fn decisions_in_one_what_if_and_not_the_other_are_named() {
         decision_differences(&published, &changed),
         (vec![0], vec![0, 1])
     );
+}
+
+#[test]
+fn the_announcement_names_the_items_that_change_band() {
+    let asb = asb();
+    let published = evaluate(&asb, &Settings::published(&asb));
+    let plain = evaluate(&asb, &concern_double(&asb, false));
+    assert_eq!(
+        announcement(&asb, &band_changes(&published, &plain)),
+        "Vandalism now Red."
+    );
+    assert_eq!(
+        announcement(&asb, &band_changes(&plain, &published)),
+        "Vandalism now Amber."
+    );
+    assert_eq!(announcement(&asb, &band_changes(&plain, &plain)), "");
+}
+
+/// The changes from `before` to `after` taken item by item in the order of `after`'s
+/// ranking, up and down apart.
+fn in_ranking_order(before: &Evaluation, after: &Evaluation) -> (Vec<BandChange>, Vec<BandChange>) {
+    let changes = after.ranking.iter().map(|&item| BandChange {
+        item,
+        from: before.items[item].band,
+        to: after.items[item].band,
+    });
+    let up = changes.clone().filter(|c| c.to > c.from).collect();
+    let down = changes.filter(|c| c.to < c.from).collect();
+    (up, down)
+}
+
+#[test]
+fn thousands_of_changes_come_in_ranking_order_and_the_announcement_counts_past_five() {
+    // Whole-number scores: many ties, which keep matrix order within the ranking.
+    let matrix = synthetic_matrix(20_000, 40, 10, 7);
+    let published = evaluate(&matrix, &Settings::published(&matrix));
+    let mut settings = Settings::published(&matrix);
+    settings.thresholds = Thresholds {
+        amber: 4.0,
+        red: 8.0,
+    };
+    let moved = evaluate(&matrix, &settings);
+    for (before, after) in [(&published, &moved), (&moved, &published)] {
+        let changes = band_changes(before, after);
+        let (up, down) = in_ranking_order(before, after);
+        assert_eq!((&changes.up, &changes.down), (&up, &down));
+        assert!(changes.len() > 1_000, "{} changes", changes.len());
+        let text = announcement(&matrix, &changes);
+        let named: Vec<String> = up
+            .iter()
+            .chain(&down)
+            .take(ANNOUNCED)
+            .map(|c| format!("{} now {}", matrix.items[c.item].name, c.to))
+            .collect();
+        let expected = format!(
+            "{}; and {} more items change band.",
+            named.join("; "),
+            thousands(changes.len() - ANNOUNCED)
+        );
+        assert_eq!(text, expected);
+    }
+}
+
+#[test]
+fn counts_are_written_with_thousands_separated() {
+    assert_eq!(thousands(0), "0");
+    assert_eq!(thousands(999), "999");
+    assert_eq!(thousands(1_000), "1,000");
+    assert_eq!(thousands(50_000), "50,000");
+    assert_eq!(thousands(1_234_567), "1,234,567");
 }

@@ -5,8 +5,8 @@
 use super::download::offer_download;
 use super::import_runner::{importer, read_file, use_page_drop, ImportInput, Pending, Status};
 use super::shared::Shared;
-use super::table_controls::thousands;
 use crate::data::{export_matrix, template, MAX_IMPORT_BYTES};
+use crate::engine::thousands;
 use crate::model::Matrix;
 use crate::state::Action;
 use std::rc::Rc;

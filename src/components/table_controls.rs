@@ -1,7 +1,7 @@
 //! Sorting and filtering the table and the ranked list: the order, a name search, "band
 //! changed only" and "band not certain only".
 
-use crate::engine::{SortKey, TableView};
+use crate::engine::{thousands, SortKey, TableView};
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -68,17 +68,4 @@ pub fn table_controls(props: &TableControlsProps) -> Html {
             <span class="shown" aria-live="polite">{ format!("Showing {} of {} items", thousands(props.shown), thousands(props.total)) }</span>
         </div>
     }
-}
-
-/// A count with its thousands separated by commas: 12000 is "12,000".
-pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }

@@ -21,9 +21,9 @@ use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
 use crate::data::{encode_link, export_results};
 use crate::engine::{
-    audit, band_changes, baseline, evaluate, evaluate_with, uncertainty, view_items, view_rows,
-    weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout, Minutes, SortKey,
-    TableRow, TableView,
+    announcement, audit, band_changes, baseline, evaluate, evaluate_with, uncertainty, view_items,
+    view_rows, weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout, Minutes,
+    SortKey, TableRow, TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -77,19 +77,7 @@ fn use_band_announcement(matrix: &Shared<Matrix>, evaluation: &Shared<Evaluation
     let previous = last.borrow().0.clone();
     let text = match previous {
         Some(before) if before != *evaluation && before.items.len() == evaluation.items.len() => {
-            let changes = band_changes(&before, evaluation);
-            changes
-                .up
-                .iter()
-                .chain(&changes.down)
-                .filter_map(|c| {
-                    matrix
-                        .items
-                        .get(c.item)
-                        .map(|i| format!("{} now {}", i.name, c.to))
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
+            announcement(matrix, &band_changes(&before, evaluation))
         }
         Some(_) => last.borrow().1.clone(),
         None => String::new(),
@@ -100,11 +88,7 @@ fn use_band_announcement(matrix: &Shared<Matrix>, evaluation: &Shared<Evaluation
             *last.borrow_mut() = (Some(evaluation), text);
         });
     }
-    if text.is_empty() {
-        text
-    } else {
-        format!("{text}.")
-    }
+    text
 }
 
 #[function_component(WorkspaceView)]

@@ -2,6 +2,7 @@
 //! by direction, and the plain text that goes into the minutes.
 
 use super::evaluate::Evaluation;
+use super::wording::thousands;
 use crate::model::{Band, BoardDecision, Matrix};
 use serde::{Deserialize, Serialize};
 
@@ -40,8 +41,19 @@ impl BandChanges {
 /// The items whose band in `after` differs from their band in `before` (two evaluations of
 /// the same matrix's items).
 pub fn band_changes(before: &Evaluation, after: &Evaluation) -> BandChanges {
+    // Which items moved, read from both evaluations straight through; then those items in
+    // the order of the ranking, which looks up a byte per item rather than two results.
+    let moved: Vec<bool> = before
+        .items
+        .iter()
+        .zip(&after.items)
+        .map(|(was, now)| was.band != now.band)
+        .collect();
     let mut changes = BandChanges::default();
     for &item in &after.ranking {
+        if moved.get(item) != Some(&true) {
+            continue;
+        }
         let (Some(was), Some(now)) = (before.items.get(item), after.items.get(item)) else {
             continue;
         };
@@ -52,11 +64,48 @@ pub fn band_changes(before: &Evaluation, after: &Evaluation) -> BandChanges {
         };
         if now.band > was.band {
             changes.up.push(change);
-        } else if now.band < was.band {
+        } else {
             changes.down.push(change);
         }
     }
     changes
+}
+
+/// How many band changes `announcement` names before counting the rest.
+pub const ANNOUNCED: usize = 5;
+
+/// What a screen reader hears when a change moves items between bands: each item and its
+/// new band, up first, then down, "Vandalism now Red; Animals now Green."; past
+/// `ANNOUNCED` items, how many more, "…; and 1,995 more items change band." Empty when no
+/// item changes band.
+pub fn announcement(matrix: &Matrix, changes: &BandChanges) -> String {
+    let mut parts: Vec<String> = changes
+        .up
+        .iter()
+        .chain(&changes.down)
+        .take(ANNOUNCED)
+        .map(|c| {
+            let name = matrix
+                .items
+                .get(c.item)
+                .map_or("(unknown item)", |item| item.name.as_str());
+            format!("{name} now {}", c.to)
+        })
+        .collect();
+    let more = changes.len().saturating_sub(ANNOUNCED);
+    if more > 0 {
+        let items = if more == 1 {
+            "item changes"
+        } else {
+            "items change"
+        };
+        parts.push(format!("and {} more {items} band", thousands(more)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// "Vandalism: Amber → Red".

@@ -20,8 +20,8 @@ pub use baseline::{
     band_change_words, baseline, compare_priorities, movement, Baseline, Movement, PriorityRow,
 };
 pub use changes::{
-    band_changes, change_line, changes_summary, decision_differences, decision_line, BandChange,
-    BandChanges, Minutes,
+    announcement, band_changes, change_line, changes_summary, decision_differences, decision_line,
+    BandChange, BandChanges, Minutes, ANNOUNCED,
 };
 pub use evaluate::{
     evaluate, evaluate_with, reband, BandCounts, Evaluation, ItemResult, Rebanded, Subtotal,
@@ -37,4 +37,4 @@ pub use sensitivity::{
 };
 pub use table_rows::{table_rows, TableRow};
 pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};
-pub use wording::{count_of, times, weighting_sentence};
+pub use wording::{count_of, thousands, times, weighting_sentence};

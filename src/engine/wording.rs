@@ -150,3 +150,16 @@ pub fn count_of(count: usize, one: &str, many: &str) -> String {
         format!("{count} {many}")
     }
 }
+
+/// A count with its thousands separated by commas: 12000 is "12,000".
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
