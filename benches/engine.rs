@@ -1,12 +1,12 @@
 //! `make bench`: how fast the engine re-bands 1k, 10k and 50k-item synthetic matrices after a
 //! weight change (`reband`, and the whole `evaluate_with`, over the matrix's `Layout`), beside a
 //! plain loop over the same data laid out flat; how long laying a matrix out and `evaluate` in one call take; and how long
-//! the audit, the priority comparison and the table rows take.
+//! the audit, the priority comparison, the table rows, and sorting and filtering the table take.
 
 use matrix_explorer::data::{seed_matrices, synthetic_matrix};
 use matrix_explorer::engine::{
-    audit, band_of, compare_priorities, effective_multipliers, evaluate, evaluate_with, reband,
-    snap, table_rows, Layout,
+    audit, band_of, baseline, compare_priorities, effective_multipliers, evaluate, evaluate_with,
+    reband, snap, table_rows, view_items, Filter, Layout, SortKey, TableView,
 };
 use matrix_explorer::model::{Band, Matrix, Score, Settings, Weight};
 use std::hint::black_box;
@@ -187,11 +187,33 @@ fn other_row(label: &str, matrix: &Matrix) {
     let rows = median(|| {
         black_box(table_rows(black_box(&evaluation)));
     });
+    let base = baseline(matrix);
+    let viewed = |sort: SortKey, text: &str| {
+        let view = TableView {
+            sort,
+            filter: Filter {
+                text: text.to_owned(),
+                ..Filter::default()
+            },
+        };
+        median(|| {
+            black_box(view_items(
+                black_box(matrix),
+                &evaluation,
+                &base,
+                &settings.thresholds,
+                black_box(&view),
+            ));
+        })
+    };
     println!(
-        "{label:<28} {:>11} {:>11} {:>11}",
+        "{label:<28} {:>11} {:>11} {:>11} {:>11} {:>11} {:>11}",
         micros(audited),
         micros(compared),
         micros(rows),
+        micros(viewed(SortKey::Name, "")),
+        micros(viewed(SortKey::Margin, "")),
+        micros(viewed(SortKey::Document, "item 7")),
     );
 }
 
@@ -245,8 +267,14 @@ fn main() {
     println!();
     println!("Other steps (median µs)");
     println!(
-        "{:<28} {:>11} {:>11} {:>11}",
-        "items (groups x categories)", "audit", "priorities", "table rows"
+        "{:<28} {:>11} {:>11} {:>11} {:>11} {:>11} {:>11}",
+        "items (groups x categories)",
+        "audit",
+        "priorities",
+        "table rows",
+        "by name",
+        "by margin",
+        "find name"
     );
     for (label, matrix) in &cases {
         other_row(label, matrix);
@@ -264,4 +292,6 @@ fn main() {
     println!("layout: Layout::new, once per matrix (and per score edit).");
     println!("evaluate: evaluate(matrix, settings), the layout and the whole in one call.");
     println!("reb/pl, whole/pl and eval/pl: re-band, whole and evaluate over the plain loop.");
+    println!("by name, by margin: the table's items sorted so (view_items); find name: the items");
+    println!("whose name contains \"item 7\", in the document's order.");
 }

@@ -4,7 +4,8 @@
 // page shows it, style and layout are forced and the clock read, so a figure is the time from
 // the input event to updated layout. Beside the app: a plain page rebuilding the same table
 // (benches/browser/baseline.html), measured the same way in the same run. Also: time to
-// interactive, importing a 50,000-item matrix and re-banding it, and the file's size.
+// interactive, importing a 50,000-item matrix, re-banding, sorting and filtering it, and the
+// file's size.
 //
 // Usage: node scripts/bench-browser.mjs [path/to/matrix-explorer.html] [generated-50k.csv]
 
@@ -110,6 +111,49 @@ async function timeChanges(page, runs, act) {
 
 const WEIGHT = { box: "Public concern weight, exact value" };
 
+/**
+ * Times `runs` sorts or filters of the table, alternating between two settings of one
+ * control (`#table-sort` chosen, or `#table-search` typed in), each from its event until the
+ * table's first row or its "Showing N of M items" line shows the new view, with style and
+ * layout then brought up to date.
+ */
+async function timeViews(page, runs, control, values) {
+  return page.evaluate(
+    async ({ runs, control, values }) => {
+      const input = document.getElementById(control);
+      const view = () =>
+        `${document.querySelector("table.matrix tr.item-row")?.dataset.item}|${document.querySelector(".table-controls .shown")?.textContent}`;
+      const times = [];
+      for (let i = 0; i < runs; i += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const before = view();
+        const start = performance.now();
+        const done = new Promise((resolve, reject) => {
+          const watch = new MutationObserver(() => {
+            if (view() !== before) {
+              watch.disconnect();
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          const timer = setTimeout(() => {
+            watch.disconnect();
+            reject(new Error(`the view never changed (${control})`));
+          }, 10_000);
+          watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        input.value = values[i % 2];
+        input.dispatchEvent(new Event(control === "table-sort" ? "change" : "input", { bubbles: true }));
+        await done;
+        void document.body.offsetHeight;
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    { runs, control, values },
+  );
+}
+
 async function main() {
   const folder = await mkdtemp(join(tmpdir(), "matrix-explorer-bench-"));
   const profile = await mkdtemp(join(tmpdir(), "matrix-explorer-bench-profile-"));
@@ -183,6 +227,8 @@ async function main() {
       rows.push(["50,000 items: import, file picked to rows shown (ms)", String(imported), "", "1"]);
       const first = (await large.locator("table.matrix thead th.criterion").first().innerText()).trim();
       report("50,000 items: weight typed, to layout (ms)", summary(await timeChanges(large, 20, { box: `${first} weight, exact value` })));
+      report("50,000 items: sorted by name / by total, to layout (ms)", summary(await timeViews(large, 10, "table-sort", ["name", "total"])));
+      report("50,000 items: found by name ('Item 7' / none), to layout (ms)", summary(await timeViews(large, 10, "table-search", ["Item 7", ""])));
       await large.evaluate(() => localStorage.clear());
     }
   } finally {
