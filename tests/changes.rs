@@ -2,8 +2,8 @@
 
 use matrix_explorer::data::{seed_matrices, synthetic_matrix};
 use matrix_explorer::engine::{
-    announcement, band_changes, change_line, evaluate, thousands, weighting_sentence, BandChange,
-    Evaluation, Minutes, ANNOUNCED,
+    announcement, band_changes, change_line, changes_summary, evaluate, thousands,
+    weighting_sentence, BandChange, Evaluation, Minutes, ANNOUNCED,
 };
 use matrix_explorer::model::{Matrix, Settings, Thresholds, Weight};
 
@@ -174,6 +174,13 @@ fn thousands_of_changes_come_in_ranking_order_and_the_announcement_counts_past_f
             thousands(changes.len() - ANNOUNCED)
         );
         assert_eq!(text, expected);
+        // Counts past a thousand are written as everywhere else: "1,234 items change band".
+        let summary = changes_summary(&changes);
+        assert_eq!(
+            summary,
+            format!("{} items change band", thousands(changes.len()))
+        );
+        assert!(summary.contains(','), "{summary}");
     }
 }
 

@@ -5,7 +5,7 @@ use super::matrix_table::band_chip;
 use super::shared::{on_toggle, Shared};
 use super::LIST_LIMIT;
 use crate::engine::{
-    band_change_words, decision_differences, decision_line, format_total, Evaluation,
+    band_change_words, decision_differences, decision_line, format_total, thousands, Evaluation,
 };
 use crate::model::{BoardDecision, Matrix};
 use yew::prelude::*;
@@ -100,7 +100,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
                 { decisions_view(props) }
                 }
                 if props.after.ranking.len() > LIST_LIMIT {
-                    <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed.", props.after.ranking.len()) }</p>
+                    <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed.", thousands(props.after.ranking.len())) }</p>
                 }
             </details>
         </section>

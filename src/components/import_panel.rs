@@ -59,7 +59,7 @@ fn status_view(status: &Status, active: usize) -> Html {
             ..
         } => html! {
             <div class="import-status ok" role="status">
-                <p>{ format!("Imported \"{title}\" from {source}: {items} items.") }</p>
+                <p>{ format!("Imported \"{title}\" from {source}: {} items.", thousands(*items)) }</p>
                 { for notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
             </div>
         },

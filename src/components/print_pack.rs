@@ -7,7 +7,8 @@ use super::charts::{counts_chart, heatmap, ChartsProps};
 use super::shared::Shared;
 use crate::engine::{
     audit, band_changes, baseline, change_line, changes_summary, decision_line, evaluate,
-    format_total, item_margin, movement, weighting_sentence, Baseline, Evaluation, TableRow,
+    format_total, item_margin, movement, thousands, weighting_sentence, Baseline, Evaluation,
+    TableRow,
 };
 use crate::model::{Matrix, Settings};
 use crate::state::MatrixState;
@@ -80,7 +81,7 @@ fn matrix_pack(state: &MatrixState, date: &str) -> Html {
             <p class="print-meta">{ format!("Scenario: {}. Printed {date}. {}", state.scenario_name(), matrix.source) }</p>
             <p class="print-weighting"><strong>{ "Weighting in force: " }</strong>{ weighting_sentence(matrix, &state.settings) }</p>
             <h3>{ "Priorities" }</h3>
-            <p>{ format!("Red {}, Amber {}, Green {}.", evaluation.counts.red, evaluation.counts.amber, evaluation.counts.green) }</p>
+            <p>{ format!("Red {}, Amber {}, Green {}.", thousands(evaluation.counts.red), thousands(evaluation.counts.amber), thousands(evaluation.counts.green)) }</p>
             <table class="print-priorities">
                 <thead><tr><th scope="col">{ "Rank" }</th><th scope="col">{ "Item" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Band" }</th><th scope="col">{ "Margin" }</th><th scope="col">{ "Against published" }</th></tr></thead>
                 <tbody>

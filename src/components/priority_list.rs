@@ -5,7 +5,9 @@ use super::matrix_table::band_chip;
 use super::shared::Shared;
 use super::table_row::movement_words;
 use super::LIST_LIMIT;
-use crate::engine::{format_total, item_margin, movement, Baseline, Evaluation, Movement, Rank};
+use crate::engine::{
+    format_total, item_margin, movement, thousands, Baseline, Evaluation, Movement, Rank,
+};
 use crate::model::{Band, Matrix, Thresholds};
 use yew::prelude::*;
 
@@ -52,9 +54,9 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
         <section class="priorities" aria-labelledby="priorities-heading">
             <h2 id="priorities-heading" tabindex="-1">{ "Ranked priorities" }</h2>
             <p class="band-counts" aria-live="polite">
-                <span class="count red">{ format!("Red {}", counts.red) }</span>{ ", " }
-                <span class="count amber">{ format!("Amber {}", counts.amber) }</span>{ ", " }
-                <span class="count green">{ format!("Green {}", counts.green) }</span>
+                <span class="count red">{ format!("Red {}", thousands(counts.red)) }</span>{ ", " }
+                <span class="count amber">{ format!("Amber {}", thousands(counts.amber)) }</span>{ ", " }
+                <span class="count green">{ format!("Green {}", thousands(counts.green)) }</span>
             </p>
             <ol class="priority-list">
                 { for props.items.iter().take(LIST_LIMIT).filter_map(|&index| {
@@ -70,10 +72,10 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                 }) }
             </ol>
             if props.items.len() > LIST_LIMIT {
-                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", props.items.len()) }</p>
+                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", thousands(props.items.len())) }</p>
             }
             if props.items.len() < props.evaluation.ranking.len() {
-                <p class="hint">{ format!("The filter above the table shows {} of {} items here too, in rank order.", props.items.len(), props.evaluation.ranking.len()) }</p>
+                <p class="hint">{ format!("The filter above the table shows {} of {} items here too, in rank order.", thousands(props.items.len()), thousands(props.evaluation.ranking.len())) }</p>
             }
         </section>
     }

@@ -122,7 +122,7 @@ pub fn changes_summary(changes: &BandChanges) -> String {
     match changes.len() {
         0 => "No item changes band".to_owned(),
         1 => "1 item changes band".to_owned(),
-        n => format!("{n} items change band"),
+        n => format!("{} items change band", thousands(n)),
     }
 }
 

@@ -230,9 +230,13 @@ export async function expectText(locator, pattern, timeout = 10_000) {
   }
 }
 
-/** Waits until the live band counts read `counts` ({ Red, Amber, Green }), else fails showing them. */
+/**
+ * Waits until the live band counts read `counts` ({ Red, Amber, Green }), written as the app
+ * writes counts ("Red 1,666"), else fails showing them.
+ */
 export async function expectBandCounts(page, counts) {
-  const text = `Red ${counts.Red}\\D+Amber ${counts.Amber}\\D+Green ${counts.Green}\\b`;
+  const n = (count) => Number(count).toLocaleString("en-GB");
+  const text = `Red ${n(counts.Red)}\\D+Amber ${n(counts.Amber)}\\D+Green ${n(counts.Green)}\\b`;
   await expectText(page.locator(".band-counts"), new RegExp(text));
 }
 
