@@ -3,7 +3,9 @@
 //! describes it, then a live what-if.
 
 use super::shared::Shared;
-use crate::engine::{band_changes, change_line, decision_line, evaluate, format_total, Evaluation};
+use crate::engine::{
+    band_changes, change_line, decision_line, evaluate, format_total, thousands, Evaluation,
+};
 use crate::model::{BoardDecision, CriterionKind, Matrix, Score, Settings, Weight};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -90,9 +92,9 @@ fn slide_bands(props: &PresentationProps, evaluation: &Evaluation) -> Html {
         <>
         <h2>{ "Totals are banded" }</h2>
         <ul class="big-list bands">
-            <li class="band-line red">{ format!("Red: high priority, {} or more ({} items)", format_total(t.red), counts.red) }</li>
-            <li class="band-line amber">{ format!("Amber: medium priority, {} to under {} ({} items)", format_total(t.amber), format_total(t.red), counts.amber) }</li>
-            <li class="band-line green">{ format!("Green: low priority, under {} ({} items)", format_total(t.amber), counts.green) }</li>
+            <li class="band-line red">{ format!("Red: high priority, {} or more ({} items)", format_total(t.red), thousands(counts.red)) }</li>
+            <li class="band-line amber">{ format!("Amber: medium priority, {} to under {} ({} items)", format_total(t.amber), format_total(t.red), thousands(counts.amber)) }</li>
+            <li class="band-line green">{ format!("Green: low priority, under {} ({} items)", format_total(t.amber), thousands(counts.green)) }</li>
         </ul>
         </>
     }
@@ -145,8 +147,9 @@ fn slide_what_if(props: &PresentationProps, evaluation: &Evaluation) -> Html {
                 { for changes.up.iter().chain(&changes.down).map(|c| html! { <li>{ change_line(matrix, c) }</li> }) }
             </ul>
         }
-        <p>{ format!("Red {} → {}, Amber {} → {}, Green {} → {}.", evaluation.counts.red, after.counts.red,
-            evaluation.counts.amber, after.counts.amber, evaluation.counts.green, after.counts.green) }</p>
+        <p>{ format!("Red {} → {}, Amber {} → {}, Green {} → {}.", thousands(evaluation.counts.red), thousands(after.counts.red),
+            thousands(evaluation.counts.amber), thousands(after.counts.amber),
+            thousands(evaluation.counts.green), thousands(after.counts.green)) }</p>
         </>
     }
 }
