@@ -2,9 +2,11 @@
 
 use matrix_explorer::data::seed_matrices;
 use matrix_explorer::engine::{
-    baseline, evaluate, view_items, view_rows, Filter, SortKey, TableRow, TableView,
+    baseline, contains_any_case, evaluate, view_items, view_rows, Filter, SortKey, TableRow,
+    TableView,
 };
 use matrix_explorer::model::{Settings, Weight};
+use proptest::prelude::*;
 
 #[test]
 fn sorts_and_filters_cover_every_item_as_asked() {
@@ -99,4 +101,45 @@ fn sorts_and_filters_cover_every_item_as_asked() {
     // With public concern doubled a '?' there can add 8: Animals and Non Accidental Fires
     // (6 to 14) join the 13 that could change band as published.
     assert_eq!(names(&uncertain).len(), 15);
+}
+
+/// The name search as it read before: a lower-case copy of the name searched for the
+/// lower-case text.
+fn contains_lowered(name: &str, text: &str) -> bool {
+    name.to_lowercase().contains(&text.to_lowercase())
+}
+
+#[test]
+fn the_name_search_ignores_case_as_before() {
+    for (name, text) in [
+        ("Rowdy/Inconsiderate Behaviour", "rowdy"),
+        ("Rowdy/Inconsiderate Behaviour", "BEHAVIOUR"),
+        ("Rowdy/Inconsiderate Behaviour", "iour "),
+        ("Fly-tipping", "y-t"),
+        ("Fly-tipping", ""),
+        ("", "a"),
+        ("Café nuisance", "CAFÉ"),
+        ("Café nuisance", "cafe"),
+        ("ÉCOLE", "école"),
+        ("Straße", "STRASSE"),
+    ] {
+        assert_eq!(
+            contains_any_case(name, &text.to_lowercase()),
+            contains_lowered(name, text),
+            "{name:?} / {text:?}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_name_search_agrees_with_a_lower_case_copy(
+        name in "[a-zA-Z0-9 /éÉ-]{0,24}",
+        text in "[a-zA-Z /éÉ-]{0,4}",
+    ) {
+        prop_assert_eq!(
+            contains_any_case(&name, &text.to_lowercase()),
+            contains_lowered(&name, &text)
+        );
+    }
 }

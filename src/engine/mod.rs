@@ -36,5 +36,7 @@ pub use sensitivity::{
     CountStep, FlipPoints, Margin, ScoreFlip, Uncertainty,
 };
 pub use table_rows::{table_rows, TableRow};
-pub use view_order::{margin, view_items, view_rows, Filter, SortKey, TableView};
+pub use view_order::{
+    contains_any_case, margin, view_items, view_rows, Filter, SortKey, TableView,
+};
 pub use wording::{count_of, thousands, times, weighting_sentence};

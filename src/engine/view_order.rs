@@ -92,6 +92,20 @@ pub fn margin(total: f64, thresholds: &Thresholds) -> f64 {
         .min((total - thresholds.red).abs())
 }
 
+/// Whether `name` contains `needle` (in lower case) in any case: compared byte by byte when
+/// both are ASCII, with no lower-case copy of the name; through `to_lowercase` otherwise.
+pub fn contains_any_case(name: &str, needle: &str) -> bool {
+    if name.is_ascii() && needle.is_ascii() {
+        let (name, needle) = (name.as_bytes(), needle.as_bytes());
+        needle.is_empty()
+            || name
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle))
+    } else {
+        name.to_lowercase().contains(needle)
+    }
+}
+
 /// The rows to show: with the document order and no filter, the grouped rows with their
 /// headings; otherwise the items that pass the filter, sorted, without headings.
 pub fn view_rows(
@@ -122,7 +136,7 @@ pub fn view_items(
         else {
             return false;
         };
-        if !needle.is_empty() && !item.name.to_lowercase().contains(&needle) {
+        if !needle.is_empty() && !contains_any_case(&item.name, &needle) {
             return false;
         }
         if view.filter.band_changed {
