@@ -244,7 +244,11 @@ export async function expectBandCounts(page, counts) {
 export async function screenshot(page, name) {
   await mkdir(OUTPUT, { recursive: true });
   const path = join(OUTPUT, `${name}.png`);
+  // The page lays out only what is near the screen (content-visibility: auto); a whole-page
+  // picture is taken without scrolling, so everything is drawn for it, and then put back.
+  const drawAll = await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
   await page.screenshot({ path, fullPage: true });
+  await drawAll.evaluate((style) => style.remove());
   return path;
 }
 
