@@ -256,9 +256,56 @@ fn encodings_are_reported() {
     assert_eq!(encoding("ok_utf16be.txt"), TextEncoding::Utf16Be);
     assert_eq!(encoding("ok_windows1252.csv"), TextEncoding::Windows1252);
     let imported = import_bytes(&fixture("ok_windows1252.csv")).unwrap();
-    assert!(imported.notes[0].contains("CSV UTF-8"));
-    assert!(imported.notes[0].contains('£'));
+    assert_eq!(
+        imported.notes,
+        [
+            "This file is not UTF-8, so it was read as Windows-1252, as Excel saves 'CSV (Comma \
+          delimited)'. Check that these characters look right: ‘ ’ £ é. To avoid this, save from \
+          Excel as 'CSV UTF-8 (Comma delimited)'."
+        ]
+    );
     assert_eq!(imported.matrix.items[0].data_source, "£ loss data");
+}
+
+#[test]
+fn the_windows_1252_note_names_what_was_read() {
+    // The same cells, with the £ in Windows-1252 (0xA3), tab-separated and
+    // semicolon-separated: each note names the format Excel saves that way.
+    let cells = [
+        ["Item", "Volume", "Data source"],
+        ["Burglary", "3", "\u{a3} loss data"],
+    ];
+    let file = |delimiter: &str| -> Vec<u8> {
+        let text: Vec<String> = cells.iter().map(|row| row.join(delimiter)).collect();
+        text.join("\r\n")
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect()
+    };
+    let note = |delimiter: &str| import_bytes(&file(delimiter)).unwrap().notes.join(" ");
+    let tab = note("\t");
+    assert!(
+        tab.contains("as Excel saves 'Text (Tab delimited)'"),
+        "{tab}"
+    );
+    assert!(tab.contains("save from Excel as 'Unicode Text'"), "{tab}");
+    assert!(!tab.contains("CSV"), "{tab}");
+    let semicolon = note(";");
+    assert!(
+        semicolon.contains("'CSV' where lists are separated by semicolons"),
+        "{semicolon}"
+    );
+    let comma = note(",");
+    assert!(
+        comma.contains("as Excel saves 'CSV (Comma delimited)'"),
+        "{comma}"
+    );
+    for text in [&tab, &semicolon, &comma] {
+        assert!(
+            text.contains("Check that these characters look right: £."),
+            "{text}"
+        );
+    }
 }
 
 #[test]

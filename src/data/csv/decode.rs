@@ -31,8 +31,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding it was read with.
     pub encoding: TextEncoding,
-    /// Things the user should check, e.g. that a Windows-1252 file's £ signs look right.
-    pub notes: Vec<String>,
+    /// For a file read as Windows-1252, up to eight of the characters it holds beyond ASCII,
+    /// for the user to check (see `windows_1252_note`).
+    pub to_check: Vec<char>,
 }
 
 /// Why a file's bytes could not be read as text.
@@ -135,8 +136,36 @@ fn plain(text: String, encoding: TextEncoding) -> Decoded {
     Decoded {
         text,
         encoding,
-        notes: Vec::new(),
+        to_check: Vec::new(),
     }
+}
+
+/// What a user is told of a file read as Windows-1252, naming what Excel saves that way
+/// given the file's delimiter, and showing the characters to check: "This file is not
+/// UTF-8, so it was read as Windows-1252, as Excel saves 'Text (Tab delimited)'. Check that
+/// these characters look right: £. To avoid this, save from Excel as 'Unicode Text'."
+pub fn windows_1252_note(to_check: &[char], delimiter: u8) -> String {
+    let (saved_as, instead) = match delimiter {
+        b'\t' => ("'Text (Tab delimited)'", "'Unicode Text'"),
+        b';' => (
+            "'CSV' where lists are separated by semicolons",
+            "'CSV UTF-8 (Comma delimited)'",
+        ),
+        _ => ("'CSV (Comma delimited)'", "'CSV UTF-8 (Comma delimited)'"),
+    };
+    let check = if to_check.is_empty() {
+        String::new()
+    } else {
+        let examples: Vec<String> = to_check.iter().map(char::to_string).collect();
+        format!(
+            " Check that these characters look right: {}.",
+            examples.join(" ")
+        )
+    };
+    format!(
+        "This file is not UTF-8, so it was read as Windows-1252, as Excel saves {saved_as}.\
+         {check} To avoid this, save from Excel as {instead}."
+    )
 }
 
 fn strict_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
@@ -220,23 +249,10 @@ fn windows_1252(bytes: &[u8]) -> Decoded {
             shown.push(c);
         }
     }
-    let check = if shown.is_empty() {
-        String::new()
-    } else {
-        let examples: Vec<String> = shown.iter().map(char::to_string).collect();
-        format!(
-            " Check that these characters look right: {}.",
-            examples.join(" ")
-        )
-    };
-    let note = format!(
-        "This file is not UTF-8, so it was read as Windows-1252 (Excel's plain 'CSV').{check} \
-         To avoid this, save from Excel as 'CSV UTF-8 (Comma delimited)'."
-    );
     Decoded {
         text,
         encoding: TextEncoding::Windows1252,
-        notes: vec![note],
+        to_check: shown,
     }
 }
 

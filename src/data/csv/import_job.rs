@@ -2,7 +2,7 @@
 //! progress and stay responsive between steps. Its outcome is exactly that of `import_bytes`
 //! or `import_text` (which run a job to the end), and nothing partial ever comes out of it.
 
-use super::decode::{decode, TextEncoding, MAX_IMPORT_BYTES};
+use super::decode::{decode, windows_1252_note, TextEncoding, MAX_IMPORT_BYTES};
 use super::problem::Problem;
 use super::read::{Cursor, Reader};
 use super::rows::MatrixRows;
@@ -73,7 +73,7 @@ impl ImportJob {
     /// `import_bytes` gives for them.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Vec<Problem>> {
         let decoded = decode(bytes).map_err(|error| vec![Problem::from(error)])?;
-        Self::new(decoded.text, decoded.encoding, decoded.notes)
+        Self::new(decoded.text, decoded.encoding, &decoded.to_check)
     }
 
     /// Starts importing text, such as cells pasted from Excel. The outcome's encoding is
@@ -85,13 +85,14 @@ impl ImportJob {
     pub fn from_text(text: &str) -> Result<Self, Vec<Problem>> {
         // Checked before copying, so that an oversized text is not copied first.
         check_size(text)?;
-        Self::new(text.to_owned(), TextEncoding::Utf8, Vec::new())
+        Self::new(text.to_owned(), TextEncoding::Utf8, &[])
     }
 
+    /// A job over `text`, read with `encoding`; `to_check` is what `Decoded` gives for it.
     fn new(
         mut text: String,
         encoding: TextEncoding,
-        notes: Vec<String>,
+        to_check: &[char],
     ) -> Result<Self, Vec<Problem>> {
         check_size(&text)?;
         if text.starts_with('\u{FEFF}') {
@@ -101,6 +102,12 @@ impl ImportJob {
             return Err(vec![Problem::file("The file is empty.")]);
         }
         let cursor = start(&text).map_err(|problem| vec![problem])?;
+        // Worded once the delimiter is known, to name what was read.
+        let notes = if encoding == TextEncoding::Windows1252 {
+            vec![windows_1252_note(to_check, cursor.delimiter())]
+        } else {
+            Vec::new()
+        };
         Ok(Self {
             total: cursor.rows_left(&text),
             text,

@@ -68,6 +68,11 @@ impl Cursor {
         }
     }
 
+    /// The delimiter.
+    pub fn delimiter(self) -> u8 {
+        self.delimiter
+    }
+
     /// The byte offset of the next record.
     #[cfg(test)]
     pub fn offset(self) -> usize {
