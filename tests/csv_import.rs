@@ -300,7 +300,17 @@ fn the_windows_1252_note_names_what_was_read() {
         comma.contains("as Excel saves 'CSV (Comma delimited)'"),
         "{comma}"
     );
-    for text in [&tab, &semicolon, &comma] {
+    // A separator named by a `sep=` line is named in the note.
+    let piped = import_bytes(&[b"sep=|\r\n".as_slice(), &file("|")].concat())
+        .unwrap()
+        .notes
+        .join(" ");
+    assert!(
+        piped.contains("(its cells are separated by '|')"),
+        "{piped}"
+    );
+    assert!(!piped.contains("as Excel saves"), "{piped}");
+    for text in [&tab, &semicolon, &comma, &piped] {
         assert!(
             text.contains("Check that these characters look right: £."),
             "{text}"

@@ -145,13 +145,24 @@ fn plain(text: String, encoding: TextEncoding) -> Decoded {
 /// UTF-8, so it was read as Windows-1252, as Excel saves 'Text (Tab delimited)'. Check that
 /// these characters look right: £. To avoid this, save from Excel as 'Unicode Text'."
 pub fn windows_1252_note(to_check: &[char], delimiter: u8) -> String {
-    let (saved_as, instead) = match delimiter {
-        b'\t' => ("'Text (Tab delimited)'", "'Unicode Text'"),
-        b';' => (
-            "'CSV' where lists are separated by semicolons",
-            "'CSV UTF-8 (Comma delimited)'",
+    let instead = "'CSV UTF-8 (Comma delimited)'";
+    let (read, instead) = match delimiter {
+        b'\t' => (
+            "as Excel saves 'Text (Tab delimited)'".to_owned(),
+            "'Unicode Text'",
         ),
-        _ => ("'CSV (Comma delimited)'", "'CSV UTF-8 (Comma delimited)'"),
+        b';' => (
+            "as Excel saves 'CSV' where lists are separated by semicolons".to_owned(),
+            instead,
+        ),
+        b',' => ("as Excel saves 'CSV (Comma delimited)'".to_owned(), instead),
+        other => (
+            format!(
+                "the encoding of Excel's plain text files (its cells are separated by '{}')",
+                char::from(other)
+            ),
+            instead,
+        ),
     };
     let check = if to_check.is_empty() {
         String::new()
@@ -163,8 +174,8 @@ pub fn windows_1252_note(to_check: &[char], delimiter: u8) -> String {
         )
     };
     format!(
-        "This file is not UTF-8, so it was read as Windows-1252, as Excel saves {saved_as}.\
-         {check} To avoid this, save from Excel as {instead}."
+        "This file is not UTF-8, so it was read as Windows-1252, {read}.{check} To avoid this, \
+         save from Excel as {instead}."
     )
 }
 
