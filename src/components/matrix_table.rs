@@ -69,7 +69,6 @@ fn heading_row(
     }
 }
 
-/// The state the stable cell callback reads: the latest props and setters.
 /// The items of the table's rows in display order, and where each item is: its place among
 /// the rows (headings included) and its position among the items. Looked up by item number
 /// in flat lists (built in one pass; hashing 50,000 items took about 3 ms on each sort or
@@ -130,6 +129,7 @@ impl RowOrder {
     }
 }
 
+/// The state the stable cell callback reads: the latest props and setters.
 struct Latest {
     on_action: Callback<Action>,
     active: UseStateSetter<Option<(usize, usize)>>,

@@ -84,13 +84,7 @@ pub fn announcement(matrix: &Matrix, changes: &BandChanges) -> String {
         .iter()
         .chain(&changes.down)
         .take(ANNOUNCED)
-        .map(|c| {
-            let name = matrix
-                .items
-                .get(c.item)
-                .map_or("(unknown item)", |item| item.name.as_str());
-            format!("{name} now {}", c.to)
-        })
+        .map(|c| format!("{} now {}", item_name(matrix, c.item), c.to))
         .collect();
     let more = changes.len().saturating_sub(ANNOUNCED);
     if more > 0 {
@@ -110,11 +104,16 @@ pub fn announcement(matrix: &Matrix, changes: &BandChanges) -> String {
 
 /// "Vandalism: Amber → Red".
 pub fn change_line(matrix: &Matrix, change: &BandChange) -> String {
-    let name = matrix
-        .items
-        .get(change.item)
-        .map_or("(unknown item)", |item| item.name.as_str());
+    let name = item_name(matrix, change.item);
     format!("{name}: {} → {}", change.from, change.to)
+}
+
+/// The name of item `item` of `matrix`, or "(unknown item)".
+fn item_name(matrix: &Matrix, item: usize) -> &str {
+    matrix
+        .items
+        .get(item)
+        .map_or("(unknown item)", |item| item.name.as_str())
 }
 
 /// "1 item changes band" / "No item changes band".

@@ -145,7 +145,7 @@ fn plain(text: String, encoding: TextEncoding) -> Decoded {
 /// UTF-8, so it was read as Windows-1252, as Excel saves 'Text (Tab delimited)'. Check that
 /// these characters look right: £. To avoid this, save from Excel as 'Unicode Text'."
 pub fn windows_1252_note(to_check: &[char], delimiter: u8) -> String {
-    let instead = "'CSV UTF-8 (Comma delimited)'";
+    let utf8_csv = "'CSV UTF-8 (Comma delimited)'";
     let (read, instead) = match delimiter {
         b'\t' => (
             "as Excel saves 'Text (Tab delimited)'".to_owned(),
@@ -153,15 +153,18 @@ pub fn windows_1252_note(to_check: &[char], delimiter: u8) -> String {
         ),
         b';' => (
             "as Excel saves 'CSV' where lists are separated by semicolons".to_owned(),
-            instead,
+            utf8_csv,
         ),
-        b',' => ("as Excel saves 'CSV (Comma delimited)'".to_owned(), instead),
+        b',' => (
+            "as Excel saves 'CSV (Comma delimited)'".to_owned(),
+            utf8_csv,
+        ),
         other => (
             format!(
                 "the encoding of Excel's plain text files (its cells are separated by '{}')",
                 char::from(other)
             ),
-            instead,
+            utf8_csv,
         ),
     };
     let check = if to_check.is_empty() {
