@@ -6,6 +6,7 @@
 //! `raw()` throws when the browser has storage switched off: that would stop the app.
 
 use crate::data::{decode_workspace, encode_workspace, Loaded};
+use crate::engine::tenths;
 use crate::state::AppState;
 use web_sys::Storage;
 
@@ -76,8 +77,8 @@ pub fn save(state: &AppState, saved_at: &str) -> Result<(), SaveFailure> {
     if text.len() > MAX_SAVE_CHARS {
         return Err(SaveFailure {
             reason: format!(
-                "the workspace is too large to keep in this browser ({:.1} million characters; about 5 million fit)",
-                text.len() as f64 / 1e6
+                "the workspace is too large to keep in this browser ({} million characters; about 5 million fit)",
+                tenths(text.len() as f64 / 1e6)
             ),
             too_large: true,
         });

@@ -2,7 +2,7 @@
 
 use matrix_explorer::data::{seed_matrices, synthetic_matrix};
 use matrix_explorer::engine::{
-    announcement, band_changes, change_line, changes_summary, evaluate, thousands,
+    announcement, band_changes, change_line, changes_summary, evaluate, tenths, thousands,
     weighting_sentence, BandChange, Evaluation, Minutes, ANNOUNCED,
 };
 use matrix_explorer::model::{Matrix, Settings, Thresholds, Weight};
@@ -182,6 +182,13 @@ fn thousands_of_changes_come_in_ranking_order_and_the_announcement_counts_past_f
         );
         assert!(summary.contains(','), "{summary}");
     }
+}
+
+#[test]
+fn sizes_are_written_to_one_decimal_place() {
+    assert_eq!(tenths(2.46), "2.5");
+    assert_eq!(tenths(3.01), "3");
+    assert_eq!(tenths(0.04), "0");
 }
 
 #[test]

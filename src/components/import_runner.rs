@@ -3,6 +3,7 @@
 //! as a `Status`; and the handles that keep a read, a check or a download alive.
 
 use crate::data::{ImportJob, Problem, Progress, DEFAULT_TITLE, MAX_IMPORT_BYTES};
+use crate::engine::tenths;
 use crate::model::Matrix;
 use crate::state::Action;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -222,8 +223,8 @@ pub(super) fn read_file(
     let size = file.size();
     if size > MAX_IMPORT_BYTES as f64 {
         let problem = Problem::file(format!(
-            "The file is {:.1} MB; the most that can be imported is {} MB.",
-            size / 1_048_576.0,
+            "The file is {} MB; the most that can be imported is {} MB.",
+            tenths(size / 1_048_576.0),
             MAX_IMPORT_BYTES / 1_048_576
         ));
         status.set(Status::Refused {

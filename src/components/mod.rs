@@ -1,5 +1,6 @@
 //! The Yew views. Each renders data it is given and emits events; none computes a total or band.
 
+mod after_paint;
 mod app;
 mod audit_view;
 mod changes_panel;

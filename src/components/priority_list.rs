@@ -1,5 +1,5 @@
-//! The ranked priority list with ties ("="), bands, movement against the published
-//! baseline, and live Red / Amber / Green counts.
+//! The ranked priority list with ties ("="), bands and movement against the published
+//! baseline.
 
 use super::matrix_table::band_chip;
 use super::shared::Shared;
@@ -49,15 +49,9 @@ fn priority_item(props: &PriorityItemProps) -> Html {
 
 #[function_component(PriorityList)]
 pub fn priority_list(props: &PriorityListProps) -> Html {
-    let counts = props.evaluation.counts;
     html! {
         <section class="priorities" aria-labelledby="priorities-heading">
             <h2 id="priorities-heading" tabindex="-1">{ "Ranked priorities" }</h2>
-            <p class="band-counts" aria-live="polite">
-                <span class="count red">{ format!("Red {}", thousands(counts.red)) }</span>{ ", " }
-                <span class="count amber">{ format!("Amber {}", thousands(counts.amber)) }</span>{ ", " }
-                <span class="count green">{ format!("Green {}", thousands(counts.green)) }</span>
-            </p>
             <ol class="priority-list">
                 { for props.items.iter().take(LIST_LIMIT).filter_map(|&index| {
                     let item = props.matrix.items.get(index)?;

@@ -2,6 +2,7 @@
 //! changes, baseline and audit (memoised on their inputs, compared by allocation) and lays
 //! out the views that show them.
 
+use super::after_paint::AfterPaint;
 use super::audit_view::AuditView;
 use super::changes_panel::ChangesPanel;
 use super::charts::Charts;
@@ -21,9 +22,9 @@ use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
 use crate::data::{encode_link, export_results};
 use crate::engine::{
-    announcement, audit, band_changes, baseline, evaluate, evaluate_with, uncertainty, view_items,
-    view_rows, weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout, Minutes,
-    SortKey, TableRow, TableView,
+    announcement, audit, band_changes, baseline, evaluate, evaluate_with, thousands, uncertainty,
+    view_items, view_rows, weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout,
+    Minutes, SortKey, TableRow, TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -167,6 +168,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         },
     )
     .into();
+    let counts = evaluation.counts;
     let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
     let showing = current.scenario_name();
     let showing_in_text = match current.scenario {
@@ -231,6 +233,11 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             </div>
             <section class="matrix-section" aria-labelledby="matrix-heading">
                 <h2 id="matrix-heading">{ &matrix.title }</h2>
+                <p class="band-counts" aria-live="polite">
+                    <span class="count red">{ format!("Red {}", thousands(counts.red)) }</span>{ ", " }
+                    <span class="count amber">{ format!("Amber {}", thousands(counts.amber)) }</span>{ ", " }
+                    <span class="count green">{ format!("Green {}", thousands(counts.green)) }</span>
+                </p>
                 <p class="uncertainty">{ (*uncertain).clone() }</p>
                 <TableControls view={current.view.clone()} shown={ranked.len()} total={matrix.items.len()} on_action={dispatch.clone()} />
                 <MatrixTable
@@ -247,12 +254,12 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                         settings={current.settings.clone()} {item} on_action={dispatch.clone()} />
                 }
             </section>
-            <div class="side-column">
+            <AfterPaint class="side-column">
                 <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
                 <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} items={ranked} thresholds={current.settings.thresholds} />
-            </div>
+            </AfterPaint>
         </div>
-        <div class="lower">
+        <AfterPaint class="lower">
             <Charts matrix={matrix.clone()} evaluation={evaluation.clone()} settings={current.settings.clone()} />
             <Comparison matrix={matrix.clone()} before={before_eval} after={evaluation.clone()}
                 before_name={before_name} after_name={showing_in_text}
@@ -271,7 +278,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             <PublishedPriorities matrix={matrix.clone()} evaluation={evaluation} />
             <AuditView matrix={published.clone()} audit={findings} />
             <Methodology matrix={published} settings={current.settings.clone()} />
-        </div>
+        </AfterPaint>
         </main>
         </>
     }

@@ -39,4 +39,4 @@ pub use table_rows::{table_rows, TableRow};
 pub use view_order::{
     contains_any_case, margin, view_items, view_rows, Filter, SortKey, TableView,
 };
-pub use wording::{count_of, thousands, times, weighting_sentence};
+pub use wording::{count_of, tenths, thousands, times, weighting_sentence};

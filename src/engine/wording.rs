@@ -151,6 +151,12 @@ pub fn count_of(count: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// A size to one decimal place, with no trailing ".0": 2.46 is "2.5" and 3.01 is "3" (for
+/// file sizes in messages).
+pub fn tenths(value: f64) -> String {
+    format_total((value * 10.0).round() / 10.0)
+}
+
 /// A count with its thousands separated by commas: 12000 is "12,000".
 pub fn thousands(count: usize) -> String {
     let digits = count.to_string();

@@ -1,6 +1,8 @@
 // Re-banding is immediate: a weight or score change made in one animation frame is already in
-// the DOM that frame paints (no debounce, no later task). A control that defers the same
-// change by one task shows the check can tell the difference.
+// the table and the band counts that frame paints (no debounce, no later task). The ranked
+// list and the sections below the table follow once that frame is drawn, marked aria-busy
+// until then. A control that defers the same change by one task shows the check can tell
+// the difference.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -42,7 +44,11 @@ function changeAndReadSameFrame(page, { label, cell, value, eventName, deferByOn
             total: tr.querySelector("td.total").textContent.trim(),
             band: /\b(Red|Amber|Green)\b/.exec(tr.querySelector("td.band").textContent)[1],
           }));
-          resolve({ rows, counts: document.querySelector(".band-counts").textContent.trim() });
+          resolve({
+            rows,
+            counts: document.querySelector(".band-counts").textContent.trim(),
+            busy: [".side-column", ".lower"].map((s) => document.querySelector(s).getAttribute("aria-busy")),
+          });
         });
       }),
     { label, cell, value, eventName, deferByOneTask },
@@ -63,6 +69,11 @@ test("a typed weight and a score edit are painted in the frame they happen", asy
     });
     assert.deepEqual(afterWeight.rows, weighted.rows);
     assert.equal(afterWeight.counts, countsText(weighted.counts));
+    assert.deepEqual(afterWeight.busy, ["true", "true"], "the parts drawn a frame later say so");
+    await page.locator(".side-column:not([aria-busy]) .priority-list li").first().waitFor();
+    await page.locator(".lower:not([aria-busy])").waitFor();
+    const ranked = await page.locator(".priority-list li").evaluateAll((lis) => lis.map((li) => li.dataset.item));
+    assert.deepEqual(ranked, weighted.ranking, "the ranked list follows the change");
 
     const edited = predict(asb, {
       weights: { "Public concern": 2 },
