@@ -1,6 +1,7 @@
-//! `AfterPaint`, a part of the page (the ranked list and the sections below the table) whose
-//! updates are drawn just after the browser has drawn the rest, so that a change reaches the
-//! table on screen within the frame it was made in. It says it is behind with `aria-busy`.
+//! `AfterPaint`, a part of the page (the ranked list and the sections below the table) drawn
+//! just after the browser has drawn the rest, at start-up and after each change, so that the
+//! table is on screen, and a change in it, within the frame. It says it is behind with
+//! `aria-busy`.
 
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -14,9 +15,10 @@ pub struct AfterPaintProps {
     pub children: Html,
 }
 
-/// Never equal: the children are drawn a frame late, so each new set of them is taken as a
-/// change (comparing whole trees of views costs more than the frame it could save). When
-/// drawn, each child view still compares its own properties and is redrawn only if they differ.
+/// Never equal: each new set of children is taken as a change and drawn a frame later
+/// (comparing whole trees of views would cost time on every change, and 1.5 KB of the file).
+/// When drawn, each child view still compares its own properties and is redrawn only if they
+/// differ.
 impl PartialEq for AfterPaintProps {
     fn eq(&self, _: &Self) -> bool {
         false
@@ -37,36 +39,35 @@ fn after_next_paint(then: impl FnOnce() + 'static) {
 /// What the part is drawing and whether it is waiting for a frame to be drawn.
 #[derive(Default)]
 struct Drawn {
-    children: Option<Html>,
+    children: Html,
     waiting: bool,
     due: bool,
 }
 
-/// Draws its children as they were last drawn until the frame after they change; then as
-/// they are by then (a change made meanwhile is drawn with it, in the same update).
+/// Draws its children as they were last drawn (at first, nothing) until the frame after they
+/// change; then as they are by then (a change made meanwhile is drawn with it, in one update).
 #[function_component(AfterPaint)]
 pub fn after_paint(props: &AfterPaintProps) -> Html {
     let drawn: Rc<RefCell<Drawn>> = use_mut_ref(Drawn::default);
     let redraw = use_force_update();
     let mut state = drawn.borrow_mut();
-    let children = match state.children.take() {
-        Some(old) if !state.due => {
-            // Asked for while drawing, once until it comes: all it does later is redraw.
-            if !state.waiting {
-                state.waiting = true;
-                let drawn = Rc::clone(&drawn);
-                after_next_paint(move || {
-                    let mut state = drawn.borrow_mut();
-                    (state.waiting, state.due) = (false, true);
-                    redraw.force_update();
-                });
-            }
-            old
+    let children = if state.due {
+        props.children.clone()
+    } else {
+        // Asked for while drawing, once until it comes: all it does later is redraw.
+        if !state.waiting {
+            state.waiting = true;
+            let drawn = Rc::clone(&drawn);
+            after_next_paint(move || {
+                let mut state = drawn.borrow_mut();
+                (state.waiting, state.due) = (false, true);
+                redraw.force_update();
+            });
         }
-        _ => props.children.clone(),
+        state.children.clone()
     };
     state.due = false;
-    state.children = Some(children.clone());
+    state.children = children.clone();
     html! {
         <div class={props.class} aria-busy={state.waiting.then_some("true")}>{ children }</div>
     }

@@ -1,7 +1,7 @@
 //! The data audit: rows whose printed scores disagree with their published totals, and
 //! subtotals that disagree with their rows or were not printed.
 
-use super::shared::Shared;
+use super::shared::{column_heads, Shared};
 use crate::engine::count_of;
 use crate::engine::{Audit, SubtotalLevel};
 use crate::model::Matrix;
@@ -45,8 +45,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                 <table class="audit-rows">
                     <caption>{ "Rows whose printed scores do not add up to the published total ('?' counted as 0)" }</caption>
                     <thead><tr>
-                        <th scope="col">{ "Item" }</th><th scope="col">{ "Printed scores add up to" }</th>
-                        <th scope="col">{ "Published total" }</th><th scope="col">{ "Difference" }</th>
+                        { column_heads(&["Item", "Printed scores add up to", "Published total", "Difference"]) }
                     </tr></thead>
                     <tbody>
                     { for audit.row_findings.iter().take(super::LIST_LIMIT).map(|f| html! {
@@ -62,9 +61,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
             <table class="audit-subtotals">
                 <caption>{ "Printed subtotals against the rows beneath them" }</caption>
                 <thead><tr>
-                    <th scope="col">{ "Category or group" }</th><th scope="col">{ "Printed subtotal" }</th>
-                    <th scope="col">{ "Sum of published totals" }</th><th scope="col">{ "Sum of printed scores" }</th>
-                    <th scope="col">{ "Finding" }</th>
+                    { column_heads(&["Category or group", "Printed subtotal", "Sum of published totals", "Sum of printed scores", "Finding"]) }
                 </tr></thead>
                 <tbody>
                 { for audit.subtotals.iter().take(super::LIST_LIMIT).map(|s| {

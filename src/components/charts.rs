@@ -1,7 +1,7 @@
 //! Charts as SVG in the page, each with a text alternative: how many items are Red, Amber
 //! and Green as one weight goes from 0 to its largest, and a heatmap of the scores.
 
-use super::shared::{on_toggle, Shared};
+use super::shared::{column_heads, on_toggle, Shared};
 use crate::chart::{count_columns, score_shade, x_of};
 use crate::engine::{band_count_steps, format_total, red_set_interval, Evaluation};
 use crate::model::{Matrix, Score, Settings, Weight};
@@ -77,7 +77,7 @@ pub fn counts_chart(props: &ChartsProps, column: usize) -> Html {
             <p class="red-set">{ format!("The same items stay Red for {name} weights from {} to {}; outside that range the Red list changes.", format_total(from), format_total(to)) }</p>
             <table class="chart-table">
                 <caption>{ format!("The same as a table: items in each band for {name} weights", ) }</caption>
-                <thead><tr><th scope="col">{ "Weights" }</th><th scope="col">{ "Red" }</th><th scope="col">{ "Amber" }</th><th scope="col">{ "Green" }</th></tr></thead>
+                <thead><tr>{ column_heads(&["Weights", "Red", "Amber", "Green"]) }</tr></thead>
                 <tbody>{ for steps.iter().map(|s| html! {
                     <tr><th scope="row">{ format!("{} to {}", format_total(s.from), format_total(s.to)) }</th>
                     <td>{ s.counts.red }</td><td>{ s.counts.amber }</td><td>{ s.counts.green }</td></tr>

@@ -3,7 +3,7 @@
 //! and the sentence that says it.
 
 use super::matrix_table::band_chip;
-use super::shared::Shared;
+use super::shared::{column_heads, Shared};
 use crate::chart::{stacked_bar, x_of};
 use crate::engine::{explain, format_total, Evaluation, Explanation, FlipPoints};
 use crate::model::{Matrix, Settings, Weight};
@@ -137,7 +137,7 @@ pub fn explanation_panel(props: &ExplanationProps) -> Html {
             { bar(props, explanation) }
             <table class="why-parts">
                 <caption>{ "Each column's part of the total" }</caption>
-                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Counts as" }</th><th scope="col">{ "Multiplier" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                <thead><tr>{ column_heads(&["Criterion", "Score", "Counts as", "Multiplier", "Points"]) }</tr></thead>
                 <tbody>
                 { for explanation.contributions.iter().map(|c| html! {
                     <tr class={classes!(c.unattributed.then_some("unattributed"))}>
@@ -150,7 +150,7 @@ pub fn explanation_panel(props: &ExplanationProps) -> Html {
             </table>
             <table class="why-flips">
                 <caption>{ "How far each weight can move before the band changes (the others as they are)" }</caption>
-                <thead><tr><th scope="col">{ "Weight of" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Band holds for weights" }</th><th scope="col">{ "Going up" }</th><th scope="col">{ "Going down" }</th></tr></thead>
+                <thead><tr>{ column_heads(&["Weight of", "Now", "Band holds for weights", "Going up", "Going down"]) }</tr></thead>
                 <tbody>{ for explanation.flip_points.iter().map(|p| flip_row(props, p)) }</tbody>
             </table>
             <h3>{ "One score change" }</h3>

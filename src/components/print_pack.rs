@@ -4,7 +4,7 @@
 
 use super::audit_view::AuditView;
 use super::charts::{counts_chart, heatmap, ChartsProps};
-use super::shared::Shared;
+use super::shared::{column_heads, Shared};
 use crate::engine::{
     audit, band_changes, baseline, change_line, changes_summary, decision_line, evaluate,
     format_total, item_margin, movement, thousands, weighting_sentence, Baseline, Evaluation,
@@ -36,8 +36,7 @@ fn matrix_table(
             <thead><tr>
                 <th scope="col">{ "Item" }</th>
                 { for matrix.criteria.iter().map(|c| html! { <th scope="col">{ &c.name }</th> }) }
-                <th scope="col">{ "Total" }</th><th scope="col">{ "Band" }</th><th scope="col">{ "Margin" }</th>
-                <th scope="col">{ "Rank" }</th><th scope="col">{ "Published total" }</th><th scope="col">{ "Against published" }</th>
+                { column_heads(&["Total", "Band", "Margin", "Rank", "Published total", "Against published"]) }
             </tr></thead>
             <tbody>
             { for rows.iter().map(|row| match *row {
@@ -83,7 +82,7 @@ fn matrix_pack(state: &MatrixState, date: &str) -> Html {
             <h3>{ "Priorities" }</h3>
             <p>{ format!("Red {}, Amber {}, Green {}.", thousands(evaluation.counts.red), thousands(evaluation.counts.amber), thousands(evaluation.counts.green)) }</p>
             <table class="print-priorities">
-                <thead><tr><th scope="col">{ "Rank" }</th><th scope="col">{ "Item" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Band" }</th><th scope="col">{ "Margin" }</th><th scope="col">{ "Against published" }</th></tr></thead>
+                <thead><tr>{ column_heads(&["Rank", "Item", "Total", "Band", "Margin", "Against published"]) }</tr></thead>
                 <tbody>
                 { for evaluation.ranking.iter().filter_map(|&i| {
                     let (item, result) = (matrix.items.get(i)?, evaluation.items.get(i)?);

@@ -2,7 +2,7 @@
 //! items the published list leaves out.
 
 use super::matrix_table::band_chip;
-use super::shared::Shared;
+use super::shared::{column_heads, Shared};
 use crate::engine::{compare_priorities, format_total, Evaluation};
 use crate::model::Matrix;
 use yew::prelude::*;
@@ -26,11 +26,7 @@ pub fn published_priorities(props: &PublishedPrioritiesProps) -> Html {
             <p>{ "The document's top priorities are not simply every Red item: the board added items by decision, and some Red items were not listed." }</p>
             <table class="comparison">
                 <thead><tr>
-                    <th scope="col">{ "Item" }</th>
-                    <th scope="col">{ "Published list" }</th>
-                    <th scope="col">{ "Total now" }</th>
-                    <th scope="col">{ "Band now" }</th>
-                    <th scope="col">{ "Rank now" }</th>
+                    { column_heads(&["Item", "Published list", "Total now", "Band now", "Rank now"]) }
                 </tr></thead>
                 <tbody>
                 { for rows.iter().take(super::LIST_LIMIT).filter_map(|row| {

@@ -66,3 +66,11 @@ where
     });
     (*callback).clone()
 }
+
+/// A header cell (`<th scope="col">`) for each of these column names, in order.
+pub fn column_heads(names: &[&'static str]) -> yew::Html {
+    names
+        .iter()
+        .map(|name| yew::html! { <th scope="col">{ *name }</th> })
+        .collect()
+}
