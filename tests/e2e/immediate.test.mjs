@@ -9,6 +9,7 @@ import { test } from "node:test";
 import {
   expectText,
   openAsb,
+  readRows,
   row,
   scoreCell,
   withCleanup,
@@ -107,4 +108,33 @@ test("control: the same change deferred by one task is not painted in that frame
     assert.notDeepEqual(late.rows, weighted.rows);
     // ...and the change does land afterwards, so the control measured a delay, not a failure.
     await expectText(row(page, "Vandalism").locator("td.total"), /^11$/);
+  }));
+
+test("changes made faster than frames are drawn: the ranked list ends on the last one", async () =>
+  withCleanup(async (defer) => {
+    const { page } = await openAsb(defer);
+    const last = predict(asb, { weights: { "Public concern": 3 } });
+    // Five weights typed one a frame, each in an animation frame callback queued after the
+    // app's own (so each lands after the app has asked to draw the rest and before it does),
+    // the last (3) left in the box: the parts drawn after the frame must end on it.
+    await page.evaluate(async () => {
+      const box = document.querySelector('[aria-label="Public concern weight, exact value"]');
+      for (const value of ["2", "0", "4", "1", "3"]) {
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            box.value = value;
+            box.dispatchEvent(new Event("input", { bubbles: true }));
+            resolve();
+          }),
+        );
+      }
+    });
+    await page.locator(".side-column:not([aria-busy]) .priority-list li").first().waitFor();
+    await page.locator(".lower:not([aria-busy])").waitFor();
+    const ranked = await page.locator(".priority-list li").evaluateAll((lis) => lis.map((li) => li.dataset.item));
+    assert.deepEqual(ranked, last.ranking);
+    const points = await page.locator(".priority-list li .points").evaluateAll((spans) => spans.map((s) => s.textContent.trim()));
+    const totals = Object.fromEntries(last.rows.map((r) => [r.item, r.total]));
+    assert.deepEqual(points, last.ranking.map((item) => totals[item]));
+    assert.deepEqual(await readRows(page), last.rows);
   }));
