@@ -35,7 +35,9 @@ function summary(times) {
 /**
  * Times `runs` changes to updated layout. `act` says what changes: `{ box }` types 2 and 1 in
  * turn into the number box with that label (or id), `{ cell }` types 1 and 4 in turn into the
- * grid cell with that id. (No code is passed as text: the app's CSP forbids eval.)
+ * grid cell with that id, `{ field, values, shows }` enters the two values in turn into the
+ * field with that id, and `{ radios, shows }` picks the two radio buttons in turn; for these
+ * two the change shows when the "In force" sentence holds `shows` for it. (No code is passed as text: the app's CSP forbids eval.)
  *
  * A change is timed from just before its input event, at the start of an animation frame,
  * until the page shows it (the weight's "counts ×N" beside the box, the typed score in the
@@ -58,9 +60,12 @@ async function timeChanges(page, runs, act) {
       const pair = act.box ? ["2", "1"] : ["1", "4"];
       if (now.startsWith(pair[0])) pair.reverse();
       const value = (i) => pair[i % 2];
+      const sentence = document.getElementById("weighting-sentence");
       // What shows the change: the multiplier beside the box (the baseline page has none,
-      // and rebuilds its table in the input handler), or the cell's text.
+      // and rebuilds its table in the input handler), the cell's text, or for a threshold
+      // or '?' policy the "In force" sentence.
       const shown = (i) => {
+        if (act.shows) return sentence.textContent.includes(act.shows[i % 2]);
         if (act.box) {
           const multiplier = box.closest(".weight-row")?.querySelector(".multiplier");
           return !multiplier || multiplier.textContent.trim() === `counts ×${value(i)}`;
@@ -68,7 +73,15 @@ async function timeChanges(page, runs, act) {
         return document.getElementById(act.cell)?.textContent.trim().startsWith(value(i));
       };
       const change = (i) => {
-        if (box) {
+        if (act.field) {
+          const field = document.getElementById(act.field);
+          field.value = act.values[i % 2];
+          field.dispatchEvent(new Event("change", { bubbles: true }));
+        } else if (act.radios) {
+          const radio = document.getElementById(act.radios[i % 2]);
+          radio.checked = true;
+          radio.dispatchEvent(new Event("change", { bubbles: true }));
+        } else if (box) {
           box.value = value(i);
           box.dispatchEvent(new Event("input", { bubbles: true }));
         } else {
@@ -218,6 +231,10 @@ async function main() {
     report("  and the ranked list and sections below, drawn after that frame (ms)", summary(weighted.settled));
     const cell = await page.locator('tr.item-row[data-item="Rubbish"] [aria-colindex="6"]').getAttribute("id");
     report("seed ASB: score typed, to layout (ms)", summary((await timeChanges(page, RUNS, { cell })).times));
+    const amber = { field: "threshold-amber", values: ["5", "6"], shows: ["Amber 5", "Amber 6"] };
+    report("seed ASB: Amber threshold entered, to layout (ms)", summary((await timeChanges(page, RUNS, amber)).times));
+    const policy = { radios: ["policy-worst", "policy-zero"], shows: ["'?' counts as 4", "'?' counts as 0"] };
+    report("seed ASB: '?' policy picked, to layout (ms)", summary((await timeChanges(page, RUNS, policy)).times));
 
     // The baseline: a plain page rebuilding the same 29-row table.
     const seed = JSON.parse(await readFile(join(ROOT, "data", "seed-asb.json"), "utf8"));
