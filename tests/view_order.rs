@@ -2,8 +2,8 @@
 
 use matrix_explorer::data::seed_matrices;
 use matrix_explorer::engine::{
-    baseline, contains_any_case, evaluate, view_items, view_rows, Filter, SortKey, TableRow,
-    TableView,
+    baseline, contains_any_case, evaluate, grouped, view_items, view_rows, Filter, SortKey,
+    TableRow, TableView,
 };
 use matrix_explorer::model::{Settings, Weight};
 use proptest::prelude::*;
@@ -141,5 +141,41 @@ proptest! {
             contains_any_case(&name, &text.to_lowercase()),
             contains_lowered(&name, &text)
         );
+    }
+}
+
+#[test]
+fn the_rows_have_headings_exactly_when_the_view_is_grouped() {
+    let asb = seed_matrices().expect("seed parses").remove(1);
+    let settings = Settings::published(&asb);
+    let evaluation = evaluate(&asb, &settings);
+    let base = baseline(&asb);
+    let view = |sort, text: &str| TableView {
+        sort,
+        filter: Filter {
+            text: text.to_owned(),
+            ..Filter::default()
+        },
+    };
+    for view in [
+        view(SortKey::Document, ""),
+        view(SortKey::Document, "   "),
+        view(SortKey::Document, "noise"),
+        view(SortKey::Total, ""),
+        view(SortKey::Name, "   "),
+    ] {
+        let rows = view_rows(&asb, &evaluation, &base, &settings.thresholds, &view);
+        let items = rows
+            .iter()
+            .filter(|r| matches!(r, TableRow::Item(_)))
+            .count();
+        // The count the table shows: every item when grouped, else one per row.
+        let shown = if grouped(&view) {
+            asb.items.len()
+        } else {
+            rows.len()
+        };
+        assert_eq!(shown, items, "{view:?}");
+        assert_eq!(grouped(&view), rows.len() > items, "{view:?}");
     }
 }

@@ -6,7 +6,8 @@ use super::shared::Shared;
 use super::table_row::movement_words;
 use super::LIST_LIMIT;
 use crate::engine::{
-    format_total, item_margin, movement, thousands, Baseline, Evaluation, Movement, Rank,
+    format_total, item_margin, movement, thousands, view_items, Baseline, Evaluation, Filter,
+    Movement, Rank, SortKey, TableView,
 };
 use crate::model::{Band, Matrix, Thresholds};
 use yew::prelude::*;
@@ -16,8 +17,8 @@ pub struct PriorityListProps {
     pub matrix: Shared<Matrix>,
     pub evaluation: Shared<Evaluation>,
     pub baseline: Shared<Baseline>,
-    /// The items to list, highest total first (the filter applied).
-    pub items: Shared<Vec<usize>>,
+    /// The table's filter, which the list follows.
+    pub filter: Filter,
     /// The thresholds in force, for each item's margin.
     pub thresholds: Thresholds,
 }
@@ -49,11 +50,27 @@ fn priority_item(props: &PriorityItemProps) -> Html {
 
 #[function_component(PriorityList)]
 pub fn priority_list(props: &PriorityListProps) -> Html {
+    // Worked out here, so only when the list is drawn (after the frame with the table).
+    let items = use_memo(
+        (
+            props.evaluation.clone(),
+            props.baseline.clone(),
+            props.thresholds,
+            props.filter.clone(),
+        ),
+        |(e, b, t, f)| {
+            let by_rank = TableView {
+                sort: SortKey::Total,
+                filter: f.clone(),
+            };
+            view_items(&props.matrix, e, b, t, &by_rank)
+        },
+    );
     html! {
         <section class="priorities" aria-labelledby="priorities-heading">
             <h2 id="priorities-heading" tabindex="-1">{ "Ranked priorities" }</h2>
             <ol class="priority-list">
-                { for props.items.iter().take(LIST_LIMIT).filter_map(|&index| {
+                { for items.iter().take(LIST_LIMIT).filter_map(|&index| {
                     let item = props.matrix.items.get(index)?;
                     let result = props.evaluation.items.get(index)?;
                     let moved = movement(&props.baseline, &props.evaluation, index);
@@ -65,11 +82,11 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
                     })
                 }) }
             </ol>
-            if props.items.len() > LIST_LIMIT {
-                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", thousands(props.items.len())) }</p>
+            if items.len() > LIST_LIMIT {
+                <p class="hint">{ format!("The top {LIST_LIMIT} of {} items are listed; the table shows them all.", thousands(items.len())) }</p>
             }
-            if props.items.len() < props.evaluation.ranking.len() {
-                <p class="hint">{ format!("The filter above the table shows {} of {} items here too, in rank order.", thousands(props.items.len()), thousands(props.evaluation.ranking.len())) }</p>
+            if items.len() < props.evaluation.ranking.len() {
+                <p class="hint">{ format!("The filter above the table shows {} of {} items here too, in rank order.", thousands(items.len()), thousands(props.evaluation.ranking.len())) }</p>
             }
         </section>
     }

@@ -22,9 +22,9 @@ use super::table_controls::TableControls;
 use super::weights_panel::WeightsPanel;
 use crate::data::{encode_link, export_results};
 use crate::engine::{
-    announcement, audit, band_changes, baseline, evaluate, evaluate_with, thousands, uncertainty,
-    view_items, view_rows, weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout,
-    Minutes, SortKey, TableRow, TableView,
+    announcement, audit, band_changes, baseline, evaluate, evaluate_with, grouped, thousands,
+    uncertainty, view_rows, weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout,
+    Minutes, TableRow, TableView,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -151,23 +151,12 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         move |_| rows_now(),
     )
     .into();
-    let ranked: Shared<Vec<usize>> = use_memo(
-        (
-            matrix.clone(),
-            evaluation.clone(),
-            base.clone(),
-            current.settings.thresholds,
-            current.view.filter.clone(),
-        ),
-        |(m, e, b, t, f)| {
-            let by_rank = TableView {
-                sort: SortKey::Total,
-                filter: f.clone(),
-            };
-            view_items(m, e, b, t, &by_rank)
-        },
-    )
-    .into();
+    // Every row is an item's unless the document's grouped order shows its headings too.
+    let shown = if grouped(&current.view) {
+        matrix.items.len()
+    } else {
+        rows.len()
+    };
     let counts = evaluation.counts;
     let findings: Shared<Audit> = use_memo(published.clone(), |m| audit(m)).into();
     let showing = current.scenario_name();
@@ -239,7 +228,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
                     <span class="count green">{ format!("Green {}", thousands(counts.green)) }</span>
                 </p>
                 <p class="uncertainty">{ (*uncertain).clone() }</p>
-                <TableControls view={current.view.clone()} shown={ranked.len()} total={matrix.items.len()} on_action={dispatch.clone()} />
+                <TableControls view={current.view.clone()} {shown} total={matrix.items.len()} on_action={dispatch.clone()} />
                 <MatrixTable
                     matrix={matrix.clone()}
                     published={published.clone()}
@@ -256,7 +245,8 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
             </section>
             <AfterPaint class="side-column">
                 <ChangesPanel matrix={matrix.clone()} changes={changes} compared_with={before_name.clone()} {minutes} />
-                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base} items={ranked} thresholds={current.settings.thresholds} />
+                <PriorityList matrix={matrix.clone()} evaluation={evaluation.clone()} baseline={base}
+                    filter={current.view.filter.clone()} thresholds={current.settings.thresholds} />
             </AfterPaint>
         </div>
         <AfterPaint class="lower">

@@ -37,6 +37,6 @@ pub use sensitivity::{
 };
 pub use table_rows::{table_rows, TableRow};
 pub use view_order::{
-    contains_any_case, margin, view_items, view_rows, Filter, SortKey, TableView,
+    contains_any_case, grouped, margin, view_items, view_rows, Filter, SortKey, TableView,
 };
 pub use wording::{count_of, tenths, thousands, times, weighting_sentence};

@@ -106,6 +106,12 @@ pub fn contains_any_case(name: &str, needle: &str) -> bool {
     }
 }
 
+/// True when the table shows the document's grouped rows with their headings (the document
+/// order and no filter); otherwise it shows only the items that pass the filter.
+pub fn grouped(view: &TableView) -> bool {
+    view.sort == SortKey::Document && view.filter.is_empty()
+}
+
 /// The rows to show: with the document order and no filter, the grouped rows with their
 /// headings; otherwise the items that pass the filter, sorted, without headings.
 pub fn view_rows(
@@ -115,7 +121,7 @@ pub fn view_rows(
     thresholds: &Thresholds,
     view: &TableView,
 ) -> Vec<TableRow> {
-    if view.sort == SortKey::Document && view.filter.is_empty() {
+    if grouped(view) {
         return table_rows(evaluation);
     }
     let items = view_items(matrix, evaluation, baseline, thresholds, view);
