@@ -5,9 +5,12 @@
 // read in the page (a script the driver adds before the page's own notes it), so the
 // driver's round trips do not count. The time is split, too: reading the page until its script
 // starts unpacking, unpacking, compiling the WebAssembly module, and the app's first render.
+// Then, as in Chromium, a weight change on the seed ASB matrix to updated layout, beside the
+// plain page rebuilding the same table, each measured in the page.
 //
 // Usage: node scripts/bench-firefox.mjs [path/to/matrix-explorer.html]
 
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
@@ -16,6 +19,46 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PAGE = process.argv[2] ?? join(ROOT, "dist", "matrix-explorer.html");
 const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 const LOADS = 7;
+const CHANGES = 60;
+
+/**
+ * In the page: types 2 and 1 in turn into the number box `label` (or with id `label`), each at
+ * the start of an animation frame, and times each from its input event until the multiplier
+ * beside the box shows it (at once where there is none) and layout is forced.
+ */
+const TIME_WEIGHTS = async (label, runs) => {
+  const box = document.querySelector(`[aria-label="${label}"]`) ?? document.getElementById(label);
+  const multiplier = box.closest(".weight-row")?.querySelector(".multiplier");
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    while (document.querySelector("[aria-busy]")) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const value = i % 2 === 0 ? "2" : "1";
+    const start = performance.now();
+    const done = new Promise((resolve) => {
+      if (!multiplier) return resolve();
+      const watch = new MutationObserver(() => {
+        if (multiplier.textContent.trim() === `counts ×${value}`) {
+          watch.disconnect();
+          resolve();
+        }
+      });
+      watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    box.value = value;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    await done;
+    void document.body.offsetHeight;
+    times.push(performance.now() - start);
+  }
+  return times;
+};
+
+const quantiles = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
+  return `median ${at(0.5)}  p95 ${at(0.95)}  (${sorted.length} changes)`;
+};
 
 /**
  * Runs before the page's scripts: notes when the table's first row appears, and on the way
@@ -76,6 +119,29 @@ try {
   console.log(`time to interactive (ms, from navigation start)  median ${median.toFixed(0)}  slowest of ${LOADS} ${worst.toFixed(0)}`);
   const step = (i) => steps.map((s) => s[i]).sort((a, b) => a - b)[Math.floor(LOADS / 2)].toFixed(0);
   console.log(`  of which (medians, ms): page read until unpacking starts ${step(0)}, payload unpacked ${step(1)}, module compiled ${step(2)}, first render ${step(3)}`);
+
+  const app = await browser.newPage();
+  await app.goto(pathToFileURL(PAGE).href);
+  await app.waitForSelector("table.matrix tr.item-row", { timeout: 30_000 });
+  await app.locator("#tab-1").click();
+  await app.waitForSelector('tr.item-row[data-item="Youth Nuisance"]', { timeout: 30_000 });
+  const appTimes = await app.evaluate(TIME_WEIGHTS, "Public concern weight, exact value", CHANGES);
+  await app.evaluate(() => localStorage.clear());
+  console.log(`seed ASB: weight typed, to layout (ms)               ${quantiles(appTimes)}`);
+
+  const seed = JSON.parse(await readFile(join(ROOT, "data", "seed-asb.json"), "utf8"));
+  const data = {
+    columns: seed.criteria.map((c) => c.name),
+    rows: seed.groups.flatMap((g) => g.categories.flatMap((c) => c.items.map((item) => ({
+      name: item.name,
+      scores: item.scores.map((v) => (v === "?" ? null : Number(v))),
+    })))),
+  };
+  const plain = await browser.newPage();
+  await plain.goto(pathToFileURL(join(ROOT, "benches", "browser", "baseline.html")).href);
+  await plain.evaluate((d) => window.load(d), data);
+  const plainTimes = await plain.evaluate(TIME_WEIGHTS, "w", CHANGES);
+  console.log(`baseline page, same table: weight typed (ms)         ${quantiles(plainTimes)}`);
 } finally {
   await browser.close();
 }
