@@ -59,8 +59,11 @@ pub fn after_paint(props: &AfterPaintProps) -> Html {
             state.waiting = true;
             let drawn = Rc::clone(&drawn);
             after_next_paint(move || {
+                // A task of its own: no draw holds the state now. Let go of it before asking
+                // for the redraw, which reads it.
                 let mut state = drawn.borrow_mut();
                 (state.waiting, state.due) = (false, true);
+                drop(state);
                 redraw.force_update();
             });
         }
