@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Turns Trunk's dist/ (index.html, the wasm-bindgen `--target web` glue, the _bg.wasm and the
 // CSS) into dist/matrix-explorer.html: one file that works when opened from disk (file://),
-// with the JS glue and the CSS minified and inlined, the WebAssembly embedded deflate-compressed
-// (zopfli) as a windows-1252 string, one byte a character, and a Content-Security-Policy that
-// allows only this one inline script (by its sha256) and no network at all.
+// with a small start-up script inline and the CSS, the minified JS glue and the WebAssembly
+// embedded deflate-compressed (zopfli) as a windows-1252 string, one byte a character, and a
+// Content-Security-Policy that allows only the start-up script and the glue (each by its
+// sha256) and no network at all.
 //
 // The build fails (exit 1, no file written) if anything in the result could still load
 // another file or reach the network.
@@ -30,10 +31,13 @@ const XML_NAMESPACES = [
   "http://www.w3.org/XML/1998/namespace",
 ];
 
-/** The policy; SCRIPT_HASH is replaced by the hash of the inline module. */
+/**
+ * The policy; SCRIPT_HASH is replaced by the hash of the inline module, GLUE_HASH by that of
+ * the glue, which the module unpacks and adds to the page as an inline script.
+ */
 const CSP_TEMPLATE = [
   "default-src 'none'",
-  "script-src 'sha256-SCRIPT_HASH' 'wasm-unsafe-eval'",
+  "script-src 'sha256-SCRIPT_HASH' 'sha256-GLUE_HASH' 'wasm-unsafe-eval'",
   "style-src 'unsafe-inline'",
   "img-src data: blob:",
   "font-src data:",
@@ -344,18 +348,31 @@ function shortenNames(wasm, glue) {
 }
 
 /**
- * The inline module: the glue, then start-up code that inflates the embedded CSS and wasm,
- * adds the one and starts the other. The payload is PAYLOAD_MARK here; `withPayload` puts the
+ * The glue as a classic script of its own, carried in the payload: when the start-up adds it
+ * to the page it hands its two start-up functions to the start-up on its own element
+ * (`document.currentScript.glue`), and leaves no global behind.
+ */
+function glueScript(glue) {
+  checkGlueStart(glue);
+  // The module's exports are of no use here: without them, the minifier drops what the
+  // start-up does not use (the init functions and what only they use).
+  const exports = /^export\s*\{[^}]*\};?[ \t]*$/gm;
+  if ((glue.match(exports)?.length ?? 0) !== 1) fail("expected one export statement in the wasm-bindgen glue");
+  return `"use strict";\n${neutralisedGlue(glue.replace(exports, "")).trimEnd()}\ndocument.currentScript.glue = [${GLUE_IMPORTS}, ${GLUE_FINALIZE}];\n`;
+}
+
+/**
+ * The inline module: start-up code that inflates the embedded CSS, glue and wasm, adds the CSS
+ * and the glue and starts the wasm. The payload is PAYLOAD_MARK here; `withPayload` puts the
  * bytes in.
  */
-function inlineModule(glue) {
-  checkGlueStart(glue);
-  const startup = `
-// Start-up: the CSS and the WebAssembly module are embedded deflate-compressed, one byte a
-// character of this windows-1252 document, turned back into bytes here and inflated with the
-// browser's own DecompressionStream (no fetch: the Content-Security-Policy has
+function startupModule() {
+  return `
+// Start-up: the CSS, the JS glue and the WebAssembly module are embedded deflate-compressed,
+// one byte a character of this windows-1252 document, turned back into bytes here and inflated
+// with the browser's own DecompressionStream (no fetch: the Content-Security-Policy has
 // connect-src 'none'). The unpacked bytes are the CSS's length (4 bytes, little-endian), the
-// CSS, and the wasm.
+// CSS, the glue's length, the glue (a script the policy allows by its hash), and the wasm.
 {
   const packed = "${PAYLOAD_MARK}";
   try {
@@ -376,12 +393,20 @@ function inlineModule(glue) {
     }
     const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
     const unpacked = new Uint8Array(await new Response(stream).arrayBuffer());
-    const cssEnd = 4 + new DataView(unpacked.buffer).getUint32(0, true);
+    const lengths = new DataView(unpacked.buffer);
+    const cssEnd = 4 + lengths.getUint32(0, true);
+    const glueEnd = cssEnd + 4 + lengths.getUint32(cssEnd, true);
+    const text = (from, to) => new TextDecoder().decode(unpacked.subarray(from, to));
     const style = document.createElement("style");
-    style.textContent = new TextDecoder().decode(unpacked.subarray(4, cssEnd));
+    style.textContent = text(4, cssEnd);
     document.head.append(style);
-    const { instance, module } = await WebAssembly.instantiate(unpacked.subarray(cssEnd), ${GLUE_IMPORTS}());
-    ${GLUE_FINALIZE}(instance, module);
+    const glue = document.createElement("script");
+    glue.textContent = text(cssEnd + 4, glueEnd);
+    document.head.append(glue);
+    if (!glue.glue) throw new Error("the app's script did not run");
+    const [imports, finalize] = glue.glue;
+    const { instance, module } = await WebAssembly.instantiate(unpacked.subarray(glueEnd), imports());
+    finalize(instance, module);
     document.documentElement.dataset.wasm = "started";
   } catch (error) {
     document.documentElement.dataset.wasm = "failed";
@@ -393,17 +418,12 @@ function inlineModule(glue) {
   }
 }
 `;
-  // The module's exports are of no use inline: without them, the minifier drops what the
-  // start-up does not use (the init functions and what only they use).
-  const exports = /^export\s*\{[^}]*\};?[ \t]*$/gm;
-  if ((glue.match(exports)?.length ?? 0) !== 1) fail("expected one export statement in the wasm-bindgen glue");
-  return `${neutralisedGlue(glue.replace(exports, "")).trimEnd()}\n${startup}`;
 }
 
 /** `code` minified by esbuild; ASCII only (esbuild escapes anything else). */
-function minify(code, loader) {
+function minify(code, loader, format = loader === "js" ? "esm" : undefined) {
   try {
-    return transformSync(code, { loader, format: loader === "js" ? "esm" : undefined, minify: true, treeShaking: true, charset: "ascii", legalComments: "none" }).code.trim();
+    return transformSync(code, { loader, format, minify: true, treeShaking: true, charset: "ascii", legalComments: "none" }).code.trim();
   } catch (error) {
     fail(`esbuild could not minify the ${loader}: ${error.message}`);
   }
@@ -461,8 +481,8 @@ function escapeAttribute(text) {
  * CSS is in the payload: the page shows nothing before the app starts, and the script adds the
  * CSS first.
  */
-function assemble(page, script, hash) {
-  const csp = CSP_TEMPLATE.replace("SCRIPT_HASH", hash);
+function assemble(page, script, hash, glueHash) {
+  const csp = CSP_TEMPLATE.replace("SCRIPT_HASH", hash).replace("GLUE_HASH", glueHash);
   const head = [
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">`,
     `<meta charset="${CHARSET}">`,
@@ -501,13 +521,16 @@ function withPayload(html, literal) {
   ]);
 }
 
-/** Every way the finished document could still reach another file or the network. */
-function problems(html, distDir) {
+/**
+ * Every way the finished document could still reach another file or the network; `glue` is
+ * the script the page adds from its payload, checked as its own script is.
+ */
+function problems(html, distDir, glue) {
   const found = [];
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)];
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
   const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>|<style\b[^>]*>[\s\S]*?<\/style>/gi, "");
-  const code = scripts.map((m) => m[1]).join("\n");
+  const code = [...scripts.map((m) => m[1]), glue].join("\n");
 
   if (scripts.length !== 1) found.push(`${scripts.length} <script> elements (expected exactly 1)`);
   const headStart = /<head\b[^>]*>\s*(<[^>]*>)/i.exec(html)?.[1] ?? "";
@@ -574,7 +597,9 @@ async function main() {
   const css = page.css.map((sheet) => sheet.text.trim()).join("\n\n");
   const minCss = minify(css, "css");
 
-  const minified = minify(inlineModule(glue), "js");
+  const minified = minify(startupModule(), "js");
+  const minGlue = minify(glueScript(glue), "js", "iife");
+  if (/[^\x00-\x7f]/.test(minGlue)) fail("the minified glue has a character outside ASCII");
   const quotedMark = `"${PAYLOAD_MARK}"`;
   if (minified.split(quotedMark).length !== 2) fail(`the minified script does not hold ${quotedMark} exactly once`);
   const script = minified.replace(quotedMark, `\`${PAYLOAD_MARK}\``);
@@ -583,9 +608,15 @@ async function main() {
   if (unsafe) fail(`the script contains "${unsafe[0]}", which cannot be inlined in HTML`);
 
   const cssBytes = Buffer.from(minCss, "utf8");
-  const cssLength = Buffer.alloc(4);
-  cssLength.writeUInt32LE(cssBytes.length);
-  const unpacked = Buffer.concat([cssLength, cssBytes, wasm]);
+  const glueBytes = Buffer.from(minGlue, "utf8");
+  const length = (bytes) => {
+    const out = Buffer.alloc(4);
+    out.writeUInt32LE(bytes.length);
+    return out;
+  };
+  const unpacked = Buffer.concat([length(cssBytes), cssBytes, length(glueBytes), glueBytes, wasm]);
+  // The glue as the browser decodes it (UTF-8, all ASCII), and so as CSP hashes it.
+  const glueHash = createHash("sha256").update(minGlue, "utf8").digest("base64");
   const packed = Buffer.from(await zopfli.deflateAsync(unpacked, ZOPFLI));
   const literal = payloadLiteral(packed);
   // The script as the browser reads it, and so as CSP hashes it (in UTF-8).
@@ -594,9 +625,9 @@ async function main() {
   if (/<\/script|<!--/i.test(scriptText)) fail("the script with its payload would not stay one script");
   const hash = createHash("sha256").update(scriptText, "utf8").digest("base64");
 
-  const html = assemble(page, script, hash);
+  const html = assemble(page, script, hash, glueHash);
   // The CSS is checked as if it were inline: it becomes a <style> in the page.
-  const found = problems(html.replace("</head>", () => `<style>${minCss}</style>\n</head>`), distDir);
+  const found = problems(html.replace("</head>", () => `<style>${minCss}</style>\n</head>`), distDir, minGlue);
   if (found.length > 0) fail(`the single file would not be self-contained:\n  - ${found.join("\n  - ")}`);
 
   writeFileSync(output, withPayload(html, literal));
@@ -609,10 +640,11 @@ async function main() {
   log("  with short names", size(wasm.length));
   log("  gzip -9", size(gzipSync(wasm, { level: 9 }).length));
   log("JS glue", size(Buffer.byteLength(trunkGlue)));
-  log("script, minified", `${size(Buffer.byteLength(script) - quotedMark.length)} (without the payload)`);
+  log("start-up script, minified", `${size(Buffer.byteLength(script) - quotedMark.length)} (without the payload)`);
+  log("JS glue, minified", `${size(glueBytes.length)} (in the payload)`);
   log("CSS", size(Buffer.byteLength(css)));
   log("CSS, minified", size(cssBytes.length));
-  log("payload (CSS, wasm)", `${size(unpacked.length)}, deflated (zopfli) ${size(packed.length)}`);
+  log("payload (CSS, glue, wasm)", `${size(unpacked.length)}, deflated (zopfli) ${size(packed.length)}`);
   log("  in the page (escaped)", size(literal.length));
   log("matrix-explorer.html", size(statSync(output).size));
   for (const name of unused) console.log(`  note: dist/${name} is not part of the single file`);

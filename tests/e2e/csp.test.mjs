@@ -1,5 +1,6 @@
 // The standalone page's Content-Security-Policy: first in <head>, scripts allowed only by the
-// hash of the one inline module, no network; and the browser really enforces it.
+// hashes of the one inline module and of the glue it unpacks and adds, no network; and the
+// browser really enforces it.
 
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -17,7 +18,7 @@ function directives(policy) {
   );
 }
 
-test("the CSP is the first element of <head> and allows only the page's own script", async () =>
+test("the CSP is the first element of <head> and allows only the page's own two scripts", async () =>
   withCleanup(async (defer) => {
     const context = await openBrowser(defer);
     const { page, log, started } = await openPage(context, await copyPage(defer));
@@ -42,14 +43,14 @@ test("the CSP is the first element of <head> and allows only the page's own scri
       assert.ok(!scriptSources.includes(forbidden), `script-src must not allow ${forbidden}`);
     }
     const hashes = scriptSources.filter((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source));
-    assert.equal(hashes.length, 1, `script-src: ${scriptSources.join(" ")}`);
+    assert.equal(hashes.length, 2, `script-src: ${scriptSources.join(" ")}`);
 
+    // The module in the file, and the glue it unpacked from its payload and added; neither
+    // loads a file, and each is allowed by its own hash.
     const scripts = await page.locator("script").evaluateAll((all) => all.map((s) => ({ type: s.type, src: s.src, text: s.textContent })));
-    assert.equal(scripts.length, 1, "exactly one script");
-    assert.equal(scripts[0].type, "module");
-    assert.equal(scripts[0].src, "");
-    const digest = createHash("sha256").update(scripts[0].text, "utf8").digest("base64");
-    assert.equal(hashes[0], `'sha256-${digest}'`, "the hash is the inline module's");
+    assert.deepEqual(scripts.map((s) => [s.type, s.src]), [["module", ""], ["", ""]]);
+    const digests = scripts.map((s) => `'sha256-${createHash("sha256").update(s.text, "utf8").digest("base64")}'`);
+    assert.deepEqual(digests, hashes, "the hashes are the module's and the glue's, in that order");
 
     assert.deepEqual(await page.locator("link, base, iframe, object, embed").count(), 0);
     assert.deepEqual(await cspViolations(page), []);
@@ -68,6 +69,22 @@ test("a changed inline script is refused: the hash is enforced", async () =>
     const violations = await cspViolations(page);
     assert.ok(violations.some((v) => v.startsWith("script-src")), violations.join("; "));
     assert.equal(await page.locator("html[data-wasm]").count(), 0, "the changed script must not run");
+  }));
+
+test("a script added to the page with any other text is refused", async () =>
+  withCleanup(async (defer) => {
+    const context = await openBrowser(defer);
+    const { page, started } = await openPage(context, await copyPage(defer));
+    assert.equal(started, "started");
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__otherScriptRan = true;";
+      document.head.append(script);
+      return window.__otherScriptRan === true;
+    });
+    assert.equal(ran, false, "only the page's own two scripts may run");
+    await page.waitForFunction(() => window.__cspViolations.length > 0);
+    assert.ok((await cspViolations(page)).some((v) => v.startsWith("script-src")));
   }));
 
 test("the page carries no reference to another file or address", async () => {
