@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { BASELINE_URL, baselineData } from "./baseline-data.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PAGE = process.argv[2] ?? join(ROOT, "dist", "matrix-explorer.html");
@@ -237,17 +238,9 @@ async function main() {
     report("seed ASB: '?' policy picked, to layout (ms)", summary((await timeChanges(page, RUNS, policy)).times));
 
     // The baseline: a plain page rebuilding the same 29-row table.
-    const seed = JSON.parse(await readFile(join(ROOT, "data", "seed-asb.json"), "utf8"));
-    const data = {
-      columns: seed.criteria.map((c) => c.name),
-      rows: seed.groups.flatMap((g) => g.categories.flatMap((c) => c.items.map((item) => ({
-        name: item.name,
-        scores: item.scores.map((s) => (s === "?" ? null : Number(s))),
-      })))),
-    };
     const baseline = await context.newPage();
-    await baseline.goto(pathToFileURL(join(ROOT, "benches", "browser", "baseline.html")).href);
-    await baseline.evaluate((d) => window.load(d), data);
+    await baseline.goto(BASELINE_URL);
+    await baseline.evaluate((d) => window.load(d), await baselineData());
     report("baseline page, same table: weight typed (ms)", summary((await timeChanges(baseline, RUNS, { box: "w" })).times));
 
     if (LARGE) {

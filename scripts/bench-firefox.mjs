@@ -10,10 +10,10 @@
 //
 // Usage: node scripts/bench-firefox.mjs [path/to/matrix-explorer.html]
 
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
+import { BASELINE_URL, baselineData } from "./baseline-data.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PAGE = process.argv[2] ?? join(ROOT, "dist", "matrix-explorer.html");
@@ -129,17 +129,9 @@ try {
   await app.evaluate(() => localStorage.clear());
   console.log(`seed ASB: weight typed, to layout (ms)               ${quantiles(appTimes)}`);
 
-  const seed = JSON.parse(await readFile(join(ROOT, "data", "seed-asb.json"), "utf8"));
-  const data = {
-    columns: seed.criteria.map((c) => c.name),
-    rows: seed.groups.flatMap((g) => g.categories.flatMap((c) => c.items.map((item) => ({
-      name: item.name,
-      scores: item.scores.map((v) => (v === "?" ? null : Number(v))),
-    })))),
-  };
   const plain = await browser.newPage();
-  await plain.goto(pathToFileURL(join(ROOT, "benches", "browser", "baseline.html")).href);
-  await plain.evaluate((d) => window.load(d), data);
+  await plain.goto(BASELINE_URL);
+  await plain.evaluate((d) => window.load(d), await baselineData());
   const plainTimes = await plain.evaluate(TIME_WEIGHTS, "w", CHANGES);
   console.log(`baseline page, same table: weight typed (ms)         ${quantiles(plainTimes)}`);
 } finally {

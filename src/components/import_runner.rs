@@ -102,8 +102,8 @@ pub(super) fn importer(
     })
 }
 
-/// Checks an import `STEP_ROWS` rows at a time, one step per turn of the event loop,
-/// showing how far it has got; then imports the matrix or lists the problems.
+/// Checks an import `STEP_ROWS` rows at a time, as many steps per turn of the event loop as
+/// fit in `SLICE_MS`, showing how far it has got; then imports the matrix or lists the problems.
 #[derive(Clone)]
 struct Checker {
     source: String,

@@ -24,7 +24,7 @@ use crate::data::{encode_link, export_results};
 use crate::engine::{
     announcement, audit, band_changes, baseline, evaluate, evaluate_with, grouped, thousands,
     uncertainty, view_rows, weighting_sentence, Audit, BandChanges, Baseline, Evaluation, Layout,
-    Minutes, TableRow, TableView,
+    Minutes, TableRow,
 };
 use crate::model::{BoardDecision, Matrix, Settings};
 use crate::state::{Action, AppState, Compare, MatrixState};
@@ -70,7 +70,8 @@ fn published_as_is(current: &MatrixState) -> (Rc<Matrix>, Settings, Vec<BoardDec
 }
 
 /// What a screen reader hears after a change that moves items between bands, once per
-/// change and naming them: "Vandalism now Red; Animals now Green."
+/// change, naming the first few and counting the rest (`engine::announcement`): "Vandalism
+/// now Red; Animals now Green."
 #[hook]
 fn use_band_announcement(matrix: &Shared<Matrix>, evaluation: &Shared<Evaluation>) -> String {
     let last: Rc<std::cell::RefCell<(Option<Shared<Evaluation>>, String)>> =
@@ -131,7 +132,7 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
     // The document's grouped order depends on the matrix alone, so a weight or threshold
     // change keeps the same rows (and the table keeps its lookups); a sort or filter follows
     // the figures.
-    let follows_figures = current.view != TableView::default();
+    let grouped_rows = grouped(&current.view);
     let rows_now = {
         let (matrix, evaluation, base, thresholds, view) = (
             matrix.clone(),
@@ -146,13 +147,13 @@ pub fn workspace_view(props: &WorkspaceViewProps) -> Html {
         (
             matrix.clone(),
             current.view.clone(),
-            follows_figures.then(|| (evaluation.clone(), current.settings.thresholds)),
+            (!grouped_rows).then(|| (evaluation.clone(), current.settings.thresholds)),
         ),
         move |_| rows_now(),
     )
     .into();
     // Every row is an item's unless the document's grouped order shows its headings too.
-    let shown = if grouped(&current.view) {
+    let shown = if grouped_rows {
         matrix.items.len()
     } else {
         rows.len()
