@@ -5,6 +5,7 @@
 //! `web_sys::Storage` is used directly rather than through gloo's `LocalStorage`, whose
 //! `raw()` throws when the browser has storage switched off: that would stop the app.
 
+use crate::data::stored::{pack, unpack, MAX_KEPT_CHARS};
 use crate::data::{decode_workspace, encode_workspace, Loaded};
 use crate::engine::tenths;
 use crate::state::AppState;
@@ -51,7 +52,7 @@ pub fn load() -> Boot {
         Ok(None) => return Boot::Fresh,
         Err(error) => return Boot::Unavailable(describe(&error)),
     };
-    match decode_workspace(&text) {
+    match unpack(&text).and_then(|json| decode_workspace(&json)) {
         Ok(loaded) => Boot::Restored(Box::new(loaded)),
         Err(reason) => {
             let kept = storage.set_item(UNREADABLE_KEY, &text).is_ok();
@@ -66,18 +67,19 @@ pub fn load() -> Boot {
     }
 }
 
-/// Saves `state`: the save in place becomes the backup, the new one is written and read
-/// back.
+/// Saves `state` (packed when large, see `data::stored`): the save in place becomes the
+/// backup, the new one is written and read back.
 ///
 /// # Errors
 /// Why it was not saved, in plain words (too large, storage full or switched off, or the
 /// copy read back differs); the save before it is then still in place.
 pub fn save(state: &AppState, saved_at: &str) -> Result<(), SaveFailure> {
-    let text = encode_workspace(state, saved_at).map_err(|e| SaveFailure::other(e.to_string()))?;
-    if text.len() > MAX_SAVE_CHARS {
+    let text =
+        pack(encode_workspace(state, saved_at).map_err(|e| SaveFailure::other(e.to_string()))?);
+    if text.len() > MAX_KEPT_CHARS {
         return Err(SaveFailure {
             reason: format!(
-                "the workspace is too large to keep in this browser ({} million characters; about 5 million fit)",
+                "the workspace is too large to keep in this browser ({} million characters compressed; about 5 million fit)",
                 tenths(text.len() as f64 / 1e6)
             ),
             too_large: true,
@@ -103,9 +105,6 @@ pub fn save(state: &AppState, saved_at: &str) -> Result<(), SaveFailure> {
     }
 }
 
-/// The most characters one save may have: browsers keep about 5,242,880 for all local files.
-pub const MAX_SAVE_CHARS: usize = 5_000_000;
-
 /// Why a save did not happen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SaveFailure {
@@ -124,9 +123,14 @@ impl SaveFailure {
     }
 }
 
-/// The text of unreadable saved data set aside at start-up, if any.
+/// The text of unreadable saved data set aside at start-up, if any: its JSON, if it was
+/// packed and still unpacks (so the download is the JSON a later version may read).
 pub fn unreadable() -> Option<String> {
-    storage().ok()?.get_item(UNREADABLE_KEY).ok().flatten()
+    let text = storage().ok()?.get_item(UNREADABLE_KEY).ok().flatten()?;
+    Some(match unpack(&text) {
+        Ok(json) => json.into_owned(),
+        Err(_) => text,
+    })
 }
 
 /// Removes every saved copy.

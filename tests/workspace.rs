@@ -498,3 +498,36 @@ fn a_weight_or_threshold_that_is_not_a_number_is_refused_as_before() {
     let big = good.replacen("\"weights\":[1.0", "\"weights\":[7", 1);
     assert_eq!(reason(&big), "weight must be between 0 and 5");
 }
+
+#[test]
+fn a_workspace_with_50000_items_is_kept_packed_small_enough_for_it_and_its_backup() {
+    use matrix_explorer::data::stored::{pack, unpack, MAX_KEPT_CHARS, PACKED_MARKER, PLAIN_UP_TO};
+    let mut state = seed_state();
+    state = state.reduce(Action::MatrixImported(
+        matrix_explorer::data::synthetic_matrix(50_000, 700, 70, 7),
+    ));
+    state = state.reduce(Action::WeightChanged {
+        criterion: 1,
+        weight: Weight::clamped(2.0),
+    });
+    let json = encode_workspace(&state, "2026-11-30T03:00:00Z").expect("encodes");
+    assert!(
+        json.len() > MAX_KEPT_CHARS,
+        "as JSON it would not fit: {}",
+        json.len()
+    );
+    let kept = pack(json.clone());
+    assert!(kept.starts_with(PACKED_MARKER));
+    // The new copy and the one before it, kept as a backup, fit together.
+    assert!(
+        kept.len() * 2 < MAX_KEPT_CHARS,
+        "{} characters packed",
+        kept.len()
+    );
+    let back = decode_workspace(&unpack(&kept).expect("unpacks")).expect("reads");
+    assert_eq!(back.state, state);
+    // The seed's own workspace stays plain JSON, readable as it always was.
+    let small = encode_workspace(&seed_state(), "2026-11-30T03:00:00Z").expect("encodes");
+    assert!(small.len() <= PLAIN_UP_TO);
+    assert_eq!(pack(small.clone()), small);
+}

@@ -8,6 +8,7 @@ pub use seed::{seed_matrices, SeedError};
 
 mod csv;
 pub mod link;
+pub mod stored;
 pub mod synthetic;
 pub mod workspace;
 
