@@ -185,6 +185,51 @@ async function timeViews(page, runs, control, values) {
   );
 }
 
+/**
+ * Times `steps` scrolls of the virtualised table by `px` pixels each, one a frame (the
+ * scrollbar dragged or the wheel turned fast), each from its scroll event until the rows in
+ * view are drawn and laid out: the browser fires scroll events in a frame's rendering steps
+ * before its animation frame callbacks, and the app draws in the microtasks after the event,
+ * so an animation frame callback set in the event forces layout in that same frame. Also
+ * counts the scrolls after which a row in view was missing from the table.
+ */
+async function timeScrolls(page, steps, px) {
+  return page.evaluate(
+    async ({ steps, px }) => {
+      const box = document.querySelector(".table-scroll.virtual");
+      const times = [];
+      let missing = 0;
+      for (let i = 0; i < steps; i += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const done = new Promise((resolve) => {
+          box.addEventListener("scroll", () => {
+            const start = performance.now();
+            requestAnimationFrame(() => {
+              void document.body.offsetHeight;
+              resolve(performance.now() - start);
+            });
+          }, { once: true });
+        });
+        // Down the table, and back up once at the end.
+        const top = box.scrollTop + px <= box.scrollHeight - box.clientHeight ? box.scrollTop + px : 0;
+        box.scrollTop = top;
+        times.push(await done);
+        // The rows at the top (under the pinned header row) and at the bottom of the box:
+        // every row is 36 px and the header row is row 1, so the row at y below the table's
+        // body is row floor(y / 36) + 2.
+        const header = box.querySelector("thead").getBoundingClientRect().height;
+        const firstRow = Math.floor(box.scrollTop / 36) + 2;
+        const lastRow = Math.floor((box.scrollTop + box.clientHeight - 1 - header) / 36) + 2;
+        for (const index of [firstRow, lastRow]) {
+          if (!box.querySelector(`tbody tr[aria-rowindex="${index}"]`)) missing += 1;
+        }
+      }
+      return { times, missing };
+    },
+    { steps, px },
+  );
+}
+
 async function main() {
   const folder = await mkdtemp(join(tmpdir(), "matrix-explorer-bench-"));
   const profile = await mkdtemp(join(tmpdir(), "matrix-explorer-bench-profile-"));
@@ -284,6 +329,11 @@ async function main() {
       const largeWeighted = await timeChanges(large, 20, { box: `${first} weight, exact value` });
       report("50,000 items: weight typed, to layout (ms)", summary(largeWeighted.times));
       report("  and the ranked list and sections below, drawn after that frame (ms)", summary(largeWeighted.settled));
+      for (const px of [360, 3600]) {
+        const scrolled = await timeScrolls(large, 40, px);
+        report(`50,000 items: scrolled ${px / 36} rows a frame, scroll event to rows laid out (ms)`, summary(scrolled.times));
+        if (scrolled.missing > 0) rows.push([`  rows in view missing after a scroll (of ${2 * 40} checked)`, String(scrolled.missing), "", ""]);
+      }
       report("50,000 items: sorted by total / by name, to layout (ms)", summary(await timeViews(large, 10, "table-sort", ["total", "name"])));
       report("50,000 items: found by name ('Item 7' / none), to layout (ms)", summary(await timeViews(large, 10, "table-search", ["Item 7", ""])));
       await large.evaluate(() => localStorage.clear());

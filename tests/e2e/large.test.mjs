@@ -67,6 +67,30 @@ test("a 10,000-item matrix is one virtualised grid: keyboard, scrolling, sort, f
     await page.keyboard.press("Control+Home");
     await expectText(page.locator("table.matrix :focus"), /^Item 0$/);
 
+    // The wheel moves the table by as much as it is turned, each time: the rows drawn change
+    // under it, and the table must not jump ahead.
+    const scroller = page.locator(".table-scroll");
+    const box = await scroller.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tops = [];
+    for (let turn = 0; turn < 12; turn += 1) {
+      const before = await scroller.evaluate((e) => e.scrollTop);
+      await page.mouse.wheel(0, 100);
+      // Once it has moved and stayed put for two frames.
+      const after = await scroller.evaluate(async (e, b) => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        let last = e.scrollTop;
+        for (;;) {
+          await frame();
+          await frame();
+          if (e.scrollTop !== b && e.scrollTop === last) return e.scrollTop;
+          last = e.scrollTop;
+        }
+      }, before);
+      tops.push(Math.round(after - before));
+    }
+    assert.deepEqual(tops, Array(12).fill(100));
+
     // The scrollbar reaches the last row too.
     await page.locator(".table-scroll").evaluate((box) => {
       box.scrollTop = box.scrollHeight;
