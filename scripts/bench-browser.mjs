@@ -4,8 +4,8 @@
 // page shows it, style and layout are forced and the clock read, so a figure is the time from
 // the input event to updated layout. Beside the app: a plain page rebuilding the same table
 // (benches/browser/baseline.html), measured the same way in the same run, the two taking
-// turns. Also: time to interactive, importing a 50,000-item matrix, re-banding, sorting and
-// filtering it, and the file's size.
+// turns. Also: time to interactive, importing a 50,000-item matrix, re-banding, scrolling,
+// sorting and filtering it, and the file's size.
 //
 // Usage: node scripts/bench-browser.mjs [path/to/matrix-explorer.html] [generated-50k.csv]
 

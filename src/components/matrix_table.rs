@@ -52,7 +52,10 @@ fn subtotal_text(subtotal: &Subtotal) -> String {
     }
 }
 
+/// A group's or a category's heading row, keyed `key` among the rows (every row has a key,
+/// so that rows entering and leaving a scrolled window are moved, not redrawn in place).
 fn heading_row(
+    key: String,
     class: &'static str,
     name: &str,
     subtotal: &Subtotal,
@@ -60,7 +63,7 @@ fn heading_row(
     row_index: usize,
 ) -> Html {
     html! {
-        <tr class={class} aria-rowindex={row_index.to_string()}>
+        <tr {key} class={class} aria-rowindex={row_index.to_string()}>
             <th scope="rowgroup" role="rowheader" colspan={columns.to_string()} aria-colspan={columns.to_string()}>
                 <span class="heading-name">{ name.to_owned() }</span>
                 <span class="subtotal">{ subtotal_text(subtotal) }</span>
@@ -390,7 +393,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 .get(g)
                 .map(|s| {
                     let name = evaluation.group_name(g);
-                    heading_row("group-row", name, s, columns, row_index)
+                    heading_row(format!("g{g}"), "group-row", name, s, columns, row_index)
                 })
                 .unwrap_or_default(),
             TableRow::Category(c) => evaluation
@@ -398,12 +401,22 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 .get(c)
                 .map(|s| {
                     let name = evaluation.category_name(c);
-                    heading_row("category-row", name, s, columns, row_index)
+                    heading_row(format!("c{c}"), "category-row", name, s, columns, row_index)
                 })
                 .unwrap_or_default(),
             TableRow::Item(i) => item_row(props, i, row_index, current, *editing, &on_cell),
         }
     };
+    // The rows drawn, as one list of their own: every row in it has a key, so a row that
+    // stays in a scrolled window or moves in a sort keeps its elements (the spacers beside
+    // the list have none, and in one list with them the rows would be matched by position).
+    let body: Html = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(last - first)
+        .map(|(place, row)| draw(place, *row))
+        .collect();
     let announcement = announcement(props, *last_edit);
     html! {
         <>
@@ -432,7 +445,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 if first > 0 {
                     <tr class="spacer" aria-hidden="true" style={format!("height: {}px", first as f64 * ROW_PX)}><td colspan={columns.to_string()}></td></tr>
                 }
-                { for rows.iter().enumerate().skip(first).take(last - first).map(|(place, row)| draw(place, *row)) }
+                { body }
                 if last < rows.len() {
                     <tr class="spacer" aria-hidden="true" style={format!("height: {}px", (rows.len() - last) as f64 * ROW_PX)}><td colspan={columns.to_string()}></td></tr>
                 }
