@@ -2,8 +2,8 @@
 
 use matrix_explorer::data::{seed_matrices, synthetic_matrix};
 use matrix_explorer::engine::{
-    announcement, band_changes, change_line, changes_summary, evaluate, tenths, thousands,
-    weighting_sentence, BandChange, Evaluation, Minutes, ANNOUNCED,
+    announcement, band_changes, change_line, changes_summary, count_of, evaluate, tenths,
+    thousands, weighting_sentence, BandChange, Evaluation, Minutes, ANNOUNCED,
 };
 use matrix_explorer::model::{Matrix, Settings, Thresholds, Weight};
 
@@ -198,4 +198,6 @@ fn counts_are_written_with_thousands_separated() {
     assert_eq!(thousands(1_000), "1,000");
     assert_eq!(thousands(50_000), "50,000");
     assert_eq!(thousands(1_234_567), "1,234,567");
+    assert_eq!(count_of(1, "row", "rows"), "1 row");
+    assert_eq!(count_of(50_000, "row", "rows"), "50,000 rows");
 }

@@ -223,6 +223,16 @@ fn the_asb_question_marks_leave_thirteen_bands_uncertain() {
     let after = evaluate(&filled, &Settings::published(&filled));
     assert!(after.items[alarms].range.is_none());
     assert_eq!(uncertainty(&after).could_change, 12);
+    // Large counts are written with their thousands separated, as every count is.
+    let large = matrix_explorer::engine::Uncertainty {
+        with_unknowns: 20_330,
+        could_change: 10_779,
+        could_become_red: 9_689,
+    };
+    assert_eq!(
+        large.sentence(),
+        "10,779 of the 20,330 items with a '?' could change band once it is known; 9,689 could become Red."
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! subtotals that disagree with their rows or were not printed.
 
 use super::shared::{column_heads, Shared};
-use crate::engine::count_of;
+use crate::engine::{count_of, thousands};
 use crate::engine::{Audit, SubtotalLevel};
 use crate::model::Matrix;
 use yew::prelude::*;
@@ -31,7 +31,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
     };
     let summary = format!(
         "{} of {}: printed scores disagree with the published total ({shortfall} {points} in all).",
-        audit.row_findings.len(),
+        thousands(audit.row_findings.len()),
         count_of(audit.rows_checked, "row", "rows")
     );
     html! {
@@ -55,7 +55,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                     </tbody>
                 </table>
                 if audit.row_findings.len() > super::LIST_LIMIT {
-                    <p class="hint">{ format!("The first {} of {} rows are shown.", super::LIST_LIMIT, audit.row_findings.len()) }</p>
+                    <p class="hint">{ format!("The first {} of {} rows are shown.", super::LIST_LIMIT, thousands(audit.row_findings.len())) }</p>
                 }
             }
             <table class="audit-subtotals">
@@ -82,7 +82,7 @@ pub fn audit_view(props: &AuditViewProps) -> Html {
                 </tbody>
             </table>
             if audit.subtotals.len() > super::LIST_LIMIT {
-                <p class="hint">{ format!("The first {} of {} subtotals are shown.", super::LIST_LIMIT, audit.subtotals.len()) }</p>
+                <p class="hint">{ format!("The first {} of {} subtotals are shown.", super::LIST_LIMIT, thousands(audit.subtotals.len())) }</p>
             }
         </section>
     }

@@ -3,7 +3,7 @@
 
 use super::clipboard::copy_text;
 use super::shared::{on_toggle, Shared};
-use crate::engine::{change_line, changes_summary, BandChanges};
+use crate::engine::{change_line, changes_summary, thousands, BandChanges};
 use crate::model::Matrix;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -58,7 +58,7 @@ pub fn changes_panel(props: &ChangesPanelProps) -> Html {
                 }) }
             </ul>
             if list.len() > super::LIST_LIMIT {
-                <p class="hint">{ format!("The first {} of {} are listed; the text for the minutes has them all.", super::LIST_LIMIT, list.len()) }</p>
+                <p class="hint">{ format!("The first {} of {} are listed; the text for the minutes has them all.", super::LIST_LIMIT, thousands(list.len())) }</p>
             }
             </>
         }

@@ -3,7 +3,7 @@
 
 use super::matrix_table::band_chip;
 use super::shared::{column_heads, Shared};
-use crate::engine::{compare_priorities, format_total, Evaluation};
+use crate::engine::{compare_priorities, format_total, thousands, Evaluation};
 use crate::model::Matrix;
 use yew::prelude::*;
 
@@ -53,7 +53,7 @@ pub fn published_priorities(props: &PublishedPrioritiesProps) -> Html {
                 </tbody>
             </table>
             if rows.len() > super::LIST_LIMIT {
-                <p class="hint">{ format!("The first {} of {} rows are shown.", super::LIST_LIMIT, rows.len()) }</p>
+                <p class="hint">{ format!("The first {} of {} rows are shown.", super::LIST_LIMIT, thousands(rows.len())) }</p>
             }
         </section>
     }

@@ -5,6 +5,7 @@
 
 use super::evaluate::Evaluation;
 use super::scoring::{band_of, counted_values, effective_multipliers, item_total, snap};
+use super::wording::thousands;
 use crate::model::{Band, CriterionKind, Matrix, Score, Settings, Thresholds, Weight};
 use serde::{Deserialize, Serialize};
 
@@ -352,7 +353,9 @@ impl Uncertainty {
         };
         format!(
             "{} of the {} {items} with a '?' could change band once it is known; {} could become Red.",
-            self.could_change, self.with_unknowns, self.could_become_red
+            thousands(self.could_change),
+            thousands(self.with_unknowns),
+            thousands(self.could_become_red)
         )
     }
 }

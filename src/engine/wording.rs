@@ -142,12 +142,13 @@ fn lowercase_first(clause: &str) -> String {
     }
 }
 
-/// `count` with its noun, singular or plural: "1 point", "3 points".
+/// `count` with its noun, singular or plural, thousands separated: "1 point", "3 points",
+/// "50,000 rows".
 pub fn count_of(count: usize, one: &str, many: &str) -> String {
     if count == 1 {
         format!("1 {one}")
     } else {
-        format!("{count} {many}")
+        format!("{} {many}", thousands(count))
     }
 }
 
