@@ -181,6 +181,26 @@ fn thousands_of_changes_come_in_ranking_order_and_the_announcement_counts_past_f
             format!("{} items change band", thousands(changes.len()))
         );
         assert!(summary.contains(','), "{summary}");
+        // The minutes head each list with its count, written the same way.
+        let minutes = Minutes {
+            matrix: &matrix,
+            scenario: "Thresholds 4 and 8",
+            compared_with: "the published assessment",
+            weighting: "",
+            changes: &changes,
+            decisions: &[],
+        }
+        .text();
+        let list = if up.is_empty() {
+            ("Down a band", down.len())
+        } else {
+            ("Up a band", up.len())
+        };
+        assert!(list.1 >= 1_000, "{} changes {}", list.1, list.0);
+        assert!(
+            minutes.contains(&format!("\n{} ({}):\n", list.0, thousands(list.1))),
+            "{minutes:.300}"
+        );
     }
 }
 

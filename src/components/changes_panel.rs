@@ -48,7 +48,7 @@ pub fn changes_panel(props: &ChangesPanelProps) -> Html {
         }
         html! {
             <>
-            <h3 class={classes!("changes-heading", class)}>{ format!("{heading} ({})", list.len()) }</h3>
+            <h3 class={classes!("changes-heading", class)}>{ format!("{heading} ({})", thousands(list.len())) }</h3>
             <ul class={classes!("changes-list", class)}>
                 { for list.iter().take(super::LIST_LIMIT).map(|c| html! {
                     <li data-item={props.matrix.items.get(c.item).map(|i| i.name.clone())}>

@@ -157,7 +157,7 @@ impl Minutes<'_> {
             ("Down a band", &self.changes.down),
         ] {
             if !list.is_empty() {
-                lines.push(format!("{heading} ({}):", list.len()));
+                lines.push(format!("{heading} ({}):", thousands(list.len())));
                 lines.extend(
                     list.iter()
                         .map(|c| format!("- {}", change_line(self.matrix, c))),
@@ -165,7 +165,10 @@ impl Minutes<'_> {
             }
         }
         if !self.decisions.is_empty() {
-            lines.push(format!("Board decisions ({}):", self.decisions.len()));
+            lines.push(format!(
+                "Board decisions ({}):",
+                thousands(self.decisions.len())
+            ));
             lines.extend(self.decisions.iter().map(decision_line));
         }
         let mut text = lines.join("\n");
