@@ -1,6 +1,7 @@
 //! The browser's saved copy of the workspace: the only user of localStorage. One namespaced,
-//! versioned key, the previous save kept as a backup, every write read back. Loading never
-//! panics: unreadable data is set aside under its own key and reported.
+//! versioned key, the previous save kept as a backup, every write read back, a large
+//! workspace packed (`data::stored`). Loading never panics: unreadable data is set aside
+//! under its own key and reported.
 //!
 //! `web_sys::Storage` is used directly rather than through gloo's `LocalStorage`, whose
 //! `raw()` throws when the browser has storage switched off: that would stop the app.
