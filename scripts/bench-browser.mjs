@@ -299,6 +299,10 @@ async function main() {
     report("seed ASB: Amber threshold entered, to layout (ms)", summary((await timeChanges(page, RUNS, amber)).times));
     const policy = { radios: ["policy-worst", "policy-zero"], shows: ["'?' counts as 4", "'?' counts as 0"] };
     report("seed ASB: '?' policy picked, to layout (ms)", summary((await timeChanges(page, RUNS, policy)).times));
+    // Sorted by total, where a weight change also reorders the rows.
+    await page.selectOption("#table-sort", "total");
+    report("seed ASB sorted by total: weight typed, to layout (ms)", summary((await timeChanges(page, RUNS, WEIGHT)).times));
+    await page.selectOption("#table-sort", "document");
 
 
     if (LARGE) {
