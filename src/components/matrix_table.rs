@@ -259,8 +259,13 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
 
     // Scroll the active row into view (virtual tables), then focus the active cell.
     {
-        let (focus_pending, editing, scroller) =
-            (Rc::clone(&focus_pending), *editing, scroller.clone());
+        let (focus_pending, editing, scroller, order, scroll_row) = (
+            Rc::clone(&focus_pending),
+            *editing,
+            scroller.clone(),
+            order.clone(),
+            scroll_row.clone(),
+        );
         use_effect(move || {
             if !std::mem::take(&mut *focus_pending.borrow_mut()) {
                 return;
@@ -278,7 +283,11 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 let _ = element.focus();
                 reveal(&element, &scroller, !virtual_mode);
             } else if virtual_mode {
-                // Not drawn yet: focus it once the scroll has brought it in.
+                // Not drawn yet (a key moved past the rows drawn, or an edit moved its row
+                // away in a sort): bring it in, and focus it once it is drawn.
+                if let Some(place) = current.and_then(|(item, _)| order.place(item)) {
+                    scroll_into_view(&scroller, place, &scroll_row);
+                }
                 *focus_pending.borrow_mut() = true;
             }
         });
@@ -345,6 +354,10 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     if let Some(score) = typed_score(typed) {
                         key.prevent_default();
                         last_edit.set(Some((item, criterion)));
+                        // The cell keeps the focus when the edit moves its row (in a sort by
+                        // total or band, say), where moving the row's elements drops it.
+                        active.set(Some((item, column)));
+                        *focus_pending.borrow_mut() = true;
                         on_action.emit(Action::ScoreEdited {
                             item,
                             criterion,

@@ -1,6 +1,7 @@
 // The app works from the keyboard alone: the matrix tabs move with the arrow keys, a score
 // is changed by typing it, a weight slider moves with the arrow keys, and "Reset to
-// published" is pressed with Enter. Every change re-bands as predict.mjs says.
+// published" is pressed with Enter. Every change re-bands as predict.mjs says. A typed score
+// that moves its row in a sorted table keeps the focus on that item.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -186,4 +187,33 @@ test("the skip links come first and take the keyboard to the ranked list and int
     assert.ok(inGrid.inGrid && inGrid.id.startsWith("cell-"), `focus went to ${JSON.stringify(inGrid)}`);
     await page.keyboard.press("Tab");
     assert.equal((await focused()).inGrid, false, "the grid holds one tab stop");
+  }));
+
+test("in a table sorted by total, a typed score that moves its row keeps the focus on that item's cell", async () =>
+  withCleanup(async (defer) => {
+    const { page, log } = await openAsb(defer);
+    await page.getByLabel("Sort the table by", { exact: true }).selectOption({ value: "total" });
+    const order = () => page.locator("table.matrix tr.item-row").evaluateAll((rows) => rows.map((r) => r.dataset.item));
+    const before = await order();
+    const cell = await scoreCell(page, "Rubbish", "Performance (short-term trend)");
+    await cell.focus();
+    await page.keyboard.press("0");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("0");
+    await expectText(row(page, "Rubbish").locator("td.total"), /^\d+$/);
+    await page.waitForFunction((b) => {
+      const rows = [...document.querySelectorAll("table.matrix tr.item-row")].map((r) => r.dataset.item);
+      return rows.indexOf("Rubbish") > b.indexOf("Rubbish");
+    }, before);
+    const focused = () => page.evaluate(() => ({
+      item: document.activeElement?.closest("tr")?.dataset.item ?? null,
+      column: document.activeElement?.getAttribute("aria-colindex") ?? null,
+    }));
+    const trend = await cell.getAttribute("aria-colindex");
+    assert.deepEqual(await focused(), { item: "Rubbish", column: String(Number(trend) + 1) });
+    // Down from there is the row now below it in the new order.
+    const after = await order();
+    await page.keyboard.press("ArrowDown");
+    assert.equal((await focused()).item, after[after.indexOf("Rubbish") + 1]);
+    assert.deepEqual(log.pageErrors, []);
   }));
