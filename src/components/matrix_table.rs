@@ -217,6 +217,9 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let editing = use_state(|| None::<(usize, usize)>);
     let last_edit = use_state(|| None::<(usize, usize)>);
     let scroll_row = use_state(|| 0usize);
+    // The rows the table's box shows, from its height once it has scrolled or the window has
+    // been resized; until then enough for a box 1,440 px high.
+    let shown_rows = use_state(|| 40usize);
     let focus_pending = use_mut_ref(|| false);
     let scroller = use_node_ref();
     let rows = &props.rows;
@@ -379,21 +382,43 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
         })
     };
     let onscroll = {
-        let (scroller, scroll_row) = (scroller.clone(), scroll_row.clone());
+        let (scroller, scroll_row, shown_rows) =
+            (scroller.clone(), scroll_row.clone(), shown_rows.clone());
         Callback::from(move |_: Event| {
             if let Some(container) = scroller.cast::<HtmlElement>() {
                 let row = row_at(f64::from(container.scroll_top()));
                 if row != *scroll_row {
                     scroll_row.set(row);
                 }
+                let shown = rows_in(f64::from(container.client_height()));
+                if shown != *shown_rows {
+                    shown_rows.set(shown);
+                }
             }
         })
     };
+    // A box made taller without a scroll (the window resized) draws the rows it now shows.
+    {
+        let (scroller, shown_rows) = (scroller.clone(), shown_rows.setter());
+        use_effect_with(virtual_mode, move |virtual_mode| {
+            let listener = web_sys::window().filter(|_| *virtual_mode).map(|window| {
+                gloo::events::EventListener::new(&window, "resize", move |_| {
+                    if let Some(container) = scroller.cast::<HtmlElement>() {
+                        shown_rows.set(rows_in(f64::from(container.client_height())));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     // The rows to draw: all of them, or the window around the scroll position.
     let (first, last) = if virtual_mode {
         let first = scroll_row.saturating_sub(OVERSCAN);
-        (first, (*scroll_row + 40 + OVERSCAN).min(rows.len()))
+        (
+            first,
+            (*scroll_row + *shown_rows + OVERSCAN).min(rows.len()),
+        )
     } else {
         (0, rows.len())
     };
@@ -484,6 +509,12 @@ fn cell_of(target: Option<web_sys::EventTarget>) -> Option<(usize, usize)> {
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn row_at(scroll_top: f64) -> usize {
     (scroll_top / ROW_PX).max(0.0) as usize
+}
+
+/// The rows a box `height` pixels high shows, one part-row at each edge counted in.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn rows_in(height: f64) -> usize {
+    (height / ROW_PX).max(0.0).ceil() as usize + 1
 }
 
 /// Scrolls a virtual table so that row `place` is in view.

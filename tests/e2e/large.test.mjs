@@ -91,6 +91,27 @@ test("a 10,000-item matrix is one virtualised grid: keyboard, scrolling, sort, f
     }
     assert.deepEqual(tops, Array(12).fill(100));
 
+    // The rows drawn follow the box's height: after a scroll in a short window, a window made
+    // much taller still has a row at the bottom of the box.
+    const bottomRowDrawn = () => scroller.evaluate((e) => {
+      const header = e.querySelector("thead").getBoundingClientRect().height;
+      const bottom = Math.floor((e.scrollTop + e.clientHeight - 1 - header) / 36) + 2;
+      return Boolean(e.querySelector(`tbody tr[aria-rowindex="${bottom}"]`));
+    });
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: size.width, height: 500 });
+    await scroller.evaluate((e) => {
+      e.scrollTop += 3600;
+    });
+    await page.waitForFunction(() => document.querySelector("table.matrix tr[aria-rowindex]:not([aria-rowindex='1'])")?.getAttribute("aria-rowindex") !== "2");
+    await page.waitForTimeout(100);
+    assert.ok(await bottomRowDrawn(), "in the short window");
+    await page.setViewportSize({ width: size.width, height: 2400 });
+    await page.waitForFunction(() => document.querySelector(".table-scroll").clientHeight > 1500);
+    await page.waitForTimeout(100);
+    assert.ok(await bottomRowDrawn(), "in the tall window");
+    await page.setViewportSize(size);
+
     // The scrollbar reaches the last row too.
     await page.locator(".table-scroll").evaluate((box) => {
       box.scrollTop = box.scrollHeight;
