@@ -390,7 +390,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 if row != *scroll_row {
                     scroll_row.set(row);
                 }
-                let shown = rows_in(f64::from(container.client_height()));
+                let shown = rows_shown(&container);
                 if shown != *shown_rows {
                     shown_rows.set(shown);
                 }
@@ -404,7 +404,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
             let listener = web_sys::window().filter(|_| *virtual_mode).map(|window| {
                 gloo::events::EventListener::new(&window, "resize", move |_| {
                     if let Some(container) = scroller.cast::<HtmlElement>() {
-                        shown_rows.set(rows_in(f64::from(container.client_height())));
+                        shown_rows.set(rows_shown(&container));
                     }
                 })
             });
@@ -511,10 +511,13 @@ fn row_at(scroll_top: f64) -> usize {
     (scroll_top / ROW_PX).max(0.0) as usize
 }
 
-/// The rows a box `height` pixels high shows, one part-row at each edge counted in.
+/// The rows the table's box shows at its height now, one part-row at each edge counted in.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn rows_in(height: f64) -> usize {
-    (height / ROW_PX).max(0.0).ceil() as usize + 1
+fn rows_shown(container: &HtmlElement) -> usize {
+    (f64::from(container.client_height()) / ROW_PX)
+        .max(0.0)
+        .ceil() as usize
+        + 1
 }
 
 /// Scrolls a virtual table so that row `place` is in view.

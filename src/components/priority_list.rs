@@ -53,17 +53,18 @@ pub fn priority_list(props: &PriorityListProps) -> Html {
     // Worked out here, so only when the list is drawn (after the frame with the table).
     let items = use_memo(
         (
+            props.matrix.clone(),
             props.evaluation.clone(),
             props.baseline.clone(),
             props.thresholds,
             props.filter.clone(),
         ),
-        |(e, b, t, f)| {
+        |(m, e, b, t, f)| {
             let by_rank = TableView {
                 sort: SortKey::Total,
                 filter: f.clone(),
             };
-            view_items(&props.matrix, e, b, t, &by_rank)
+            view_items(m, e, b, t, &by_rank)
         },
     );
     html! {
